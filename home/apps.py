@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Home and shared content")
+
+    def ready(self):
+        from . import search
+
+        # jieba builds its dictionary (about a second) on first use: do it at start-up, not in a request.
+        search.warm_up()

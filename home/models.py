@@ -1,0 +1,262 @@
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey  # noqa: F401 - re-exported for page types of other apps
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from accounts.sections import HOME_PAGE_SECTIONS, collect_sections
+
+from .blocks import BodyBlock
+from .search import SegmentedSearchMixin, stream_text
+
+
+def in_language(chinese, english):
+    """The English text when reading in English and it exists, otherwise the Chinese."""
+    language = (translation.get_language() or "zh-hans").lower()
+    return english if language.startswith("en") and english else chinese
+
+
+class Audience(models.Model):
+    """Who a piece of content or an event is for. A fixed set; labels are translated by gettext."""
+
+    class Kind(models.TextChoices):
+        COMMUNITY = "community", _("Community residents")
+        EMPLOYEES = "employees", _("Company employees")
+        STUDENTS = "students", _("Students")
+        TRAVELLERS = "travellers", _("Travellers")
+
+    slug = models.SlugField(_("audience"), max_length=32, unique=True, choices=Kind.choices)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self):
+        return str(self.Kind(self.slug).label)
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A subject content is filed under (fraud and scams, mental health...). Translated per locale."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="home_topic_unique_slug_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Contacts, hotline and crisis banner: editable in the admin, with texts in both languages."""
+
+    class BannerLevel(models.TextChoices):
+        INFO = "info", _("Information")
+        WARNING = "warning", _("Warning")
+        EMERGENCY = "emergency", _("Emergency")
+
+    office_name_zh = models.CharField(_("office name (Chinese)"), max_length=120, default="外事办公室")
+    office_name_en = models.CharField(
+        _("office name (English)"), max_length=120, default="Foreign Affairs Office", blank=True
+    )
+    campaign_name_zh = models.CharField(
+        _("campaign name (Chinese)"), max_length=120, default="领事保护进万家"
+    )
+    campaign_name_en = models.CharField(
+        _("campaign name (English)"), max_length=120, default="Consular Protection for All", blank=True
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    hotline = models.CharField(_("consular hotline (in China)"), max_length=20, default="12308")
+    hotline_abroad = models.CharField(
+        _("consular hotline from abroad (E.164)"), max_length=20, default="+861012308"
+    )
+    hotline_abroad_display = models.CharField(
+        _("consular hotline from abroad, as shown"), max_length=30, default="+86-10-12308"
+    )
+    emergency_text_zh = models.TextField(
+        _("emergency guidance (Chinese)"),
+        default=(
+            "在海外遇到紧急情况，请先拨打当地报警或急救电话，"
+            "再联系中国驻当地使领馆或拨打 12308 热线（24 小时）。"
+        ),
+    )
+    emergency_text_en = models.TextField(
+        _("emergency guidance (English)"),
+        blank=True,
+        default=(
+            "In an emergency abroad, first call the local police or ambulance, then contact the Chinese "
+            "embassy or consulate, or call the 12308 hotline (24 hours)."
+        ),
+    )
+    office_address_zh = models.CharField(_("office address (Chinese)"), max_length=250, blank=True)
+    office_address_en = models.CharField(_("office address (English)"), max_length=250, blank=True)
+    office_phone = models.CharField(_("office phone (E.164)"), max_length=20, blank=True)
+    office_phone_display = models.CharField(_("office phone, as shown"), max_length=30, blank=True)
+    office_email = models.EmailField(_("office email"), blank=True)
+    wechat_qr = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("WeChat QR code"),
+    )
+    banner_enabled = models.BooleanField(_("show the site-wide banner"), default=False)
+    banner_level = models.CharField(
+        _("banner level"), max_length=10, choices=BannerLevel.choices, default=BannerLevel.WARNING
+    )
+    banner_text_zh = models.CharField(_("banner text (Chinese)"), max_length=300, blank=True)
+    banner_text_en = models.CharField(_("banner text (English)"), max_length=300, blank=True)
+    banner_link = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("banner link"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("office_name_zh"),
+                FieldPanel("office_name_en"),
+                FieldPanel("campaign_name_zh"),
+                FieldPanel("campaign_name_en"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Office"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hotline"),
+                FieldPanel("hotline_abroad"),
+                FieldPanel("hotline_abroad_display"),
+                FieldPanel("emergency_text_zh"),
+                FieldPanel("emergency_text_en"),
+            ],
+            heading=_("Emergency"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("office_address_zh"),
+                FieldPanel("office_address_en"),
+                FieldPanel("office_phone"),
+                FieldPanel("office_phone_display"),
+                FieldPanel("office_email"),
+                FieldPanel("wechat_qr"),
+            ],
+            heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("banner_enabled"),
+                FieldPanel("banner_level"),
+                FieldPanel("banner_text_zh"),
+                FieldPanel("banner_text_en"),
+                FieldPanel("banner_link"),
+            ],
+            heading=_("Site-wide banner"),
+        ),
+    ]
+
+    select_related = ["logo", "wechat_qr", "banner_link"]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    @property
+    def office_name(self):
+        return in_language(self.office_name_zh, self.office_name_en)
+
+    @property
+    def campaign_name(self):
+        return in_language(self.campaign_name_zh, self.campaign_name_en)
+
+    @property
+    def emergency_text(self):
+        return in_language(self.emergency_text_zh, self.emergency_text_en)
+
+    @property
+    def office_address(self):
+        return in_language(self.office_address_zh, self.office_address_en)
+
+    @property
+    def banner_text(self):
+        return in_language(self.banner_text_zh, self.banner_text_en)
+
+    @property
+    def show_banner(self):
+        return self.banner_enabled and bool(self.banner_text)
+
+
+class HomePage(SegmentedSearchMixin, Page):
+    """The root of each language's site. Other rooms add their sections through a hook."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def search_text(self):
+        return " ".join([self.hero_title, self.hero_text, stream_text(self.body)])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = collect_sections(HOME_PAGE_SECTIONS, request)
+        return context
+
+
+class StandardPage(SegmentedSearchMixin, Page):
+    """About, privacy notice, accessibility statement, contact: a title, an introduction and a body."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def search_text(self):
+        return " ".join([self.intro, stream_text(self.body)])

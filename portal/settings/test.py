@@ -1,0 +1,27 @@
+"""Test settings: what differs from production, and why.
+
+- a fast password hasher (hashing is not what the tests test);
+- email captured in memory (django.core.mail.outbox), never sent;
+- our task backend runs tasks at once, so a test sees the email a request queued;
+- plain static storage, so tests need no collectstatic;
+- media in a throwaway folder.
+"""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS[PORTAL_TASK_BACKEND] = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+PORTAL_BASE_URL = "https://portal.example.org"
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_portal")}

@@ -10,6 +10,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """Emails are kept in lower case: allauth looks them up that way, and they are unique that way."""
+        return (email or "").strip().lower()
+
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
 
@@ -76,7 +81,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).strip()
+        self.email = UserManager.normalize_email(self.email)
 
     def get_full_name(self):
         return self.name

@@ -1,5 +1,7 @@
 """StreamField blocks every page type shares. Defined once; other apps import them from here."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -91,6 +93,13 @@ class AccordionBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Accordion (FAQ)")
         template = "blocks/accordion.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # A stable id from the content, so the same page renders the same HTML every time.
+        questions = "|".join(item["question"] for item in value["items"])
+        context["accordion_id"] = "faq-" + hashlib.sha1(questions.encode(), usedforsecurity=False).hexdigest()[:10]
+        return context
 
 
 class VideoBlock(blocks.StructBlock):

@@ -10,6 +10,7 @@ import re
 import jieba
 from django.utils.html import strip_tags
 from modelsearch.backends import database
+from modelsearch.query import And, Not, Or, PlainText
 from wagtail.search import index
 
 jieba.setLogLevel(60)
@@ -59,6 +60,7 @@ class SegmentedSearchMixin:
 
     search_fields = [
         index.SearchField("segmented_title", boost=2),
+        index.AutocompleteField("segmented_title"),
         index.SearchField("segmented_text"),
     ]
 
@@ -81,7 +83,16 @@ class _SegmentingQueries:
 
 
 def _segment_query(query):
-    return segment(query) if isinstance(query, str) else query
+    """A query string, or the admin's parsed plain-text query, segmented into words."""
+    if isinstance(query, str):
+        return segment(query)
+    if isinstance(query, PlainText):
+        return PlainText(segment(query.query_string), operator=query.operator, boost=query.boost)
+    if isinstance(query, And | Or):
+        return type(query)([_segment_query(subquery) for subquery in query.subqueries])
+    if isinstance(query, Not):
+        return Not(_segment_query(query.subquery))
+    return query
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -10,6 +10,20 @@ register = template.Library()
 def _site_root(request):
     site = Site.find_for_request(request)
     return site.root_page if site else None
+
+
+def _translations(request, page):
+    """Live translations of this page and of the site's home page, by language: one query per request."""
+    cache = getattr(request, "_portal_translations", None)
+    if cache is None:
+        root = _site_root(request)
+        keys = {p.translation_key for p in (page, root) if p is not None}
+        cache = {key: {} for key in keys}
+        for translated in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+            cache[translated.translation_key][translated.locale.language_code] = translated
+        cache["root"] = cache.get(root.translation_key, {}) if root is not None else {}
+        request._portal_translations = cache
+    return cache
 
 
 @register.simple_tag(takes_context=True)
@@ -21,24 +35,17 @@ def language_links(context):
     request = context["request"]
     current = translation.get_language()
     page = context.get("page") if isinstance(context.get("page"), Page) else None
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translated_urls = {}
-    if page is not None:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translated_urls[translated.locale.language_code] = translated.get_url(request)
-        root = _site_root(request)
-        if root is not None:
-            for home in root.get_translations(inclusive=True).live().select_related("locale"):
-                translated_urls.setdefault(home.locale.language_code, home.get_url(request))
     links = []
-    for code, name in settings.LANGUAGES:
-        if page is not None:
-            url = translated_urls.get(code) or f"/{code}/"
-        else:
+    if page is not None:
+        translations = _translations(request, page)
+        for code, name in settings.LANGUAGES:
+            target = translations[page.translation_key].get(code) or translations["root"].get(code)
+            url = target.get_url(request) if target is not None else f"/{code}/"
+            links.append({"code": code, "name": name, "url": url, "current": code == current})
+    else:
+        for code, name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)
-        links.append(
-            {"code": code, "name": name, "url": url, "current": code == current, "known": code in locales}
-        )
+            links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
 
 
@@ -46,18 +53,11 @@ def language_links(context):
 def menu_pages(context):
     """The current language's top-level pages marked "show in menus"."""
     request = context["request"]
-    root = _site_root(request)
-    if root is None:
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
+    home = _translations(request, page)["root"].get(translation.get_language())
+    if home is None:
         return []
-    try:
-        home = root.get_translation(Locale.get_active())
-    except (Page.DoesNotExist, Locale.DoesNotExist):
-        home = root
     return [
         {"title": child.title, "url": child.get_url(request)}
-        for child in home.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "title", "url_path", "path", "depth")
+        for child in home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
     ]

@@ -8,14 +8,12 @@ DEFAULT_PASSWORD = "correct-horse-battery-9"
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     name = factory.Sequence(lambda n: f"测试用户 {n}")
     preferred_language = "zh-hans"
-    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+    password = DEFAULT_PASSWORD
 
-    @factory.post_generation
-    def saved(self, create, extracted, **kwargs):
-        if create:
-            self.save()
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return model_class.objects.create_user(*args, **kwargs)

@@ -1,0 +1,35 @@
+"""Every email the portal sends goes through here.
+
+A message is stored first (one row per email), then delivered by a task; `manage.py send_outbox`
+re-sends what is still pending. A `dedupe_key` makes sure the same message is never created twice.
+
+The functions below import lazily: an app package must not import models while Django loads.
+"""
+
+
+def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None):
+    """Store one email and queue its delivery once the current transaction commits.
+
+    Returns the new `Message`, or None when a message with `dedupe_key` already exists.
+    """
+    from .sending import queue_message as _queue_message
+
+    return _queue_message(
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        language=language,
+        dedupe_key=dedupe_key,
+    )
+
+
+def send(to, template, context, language, dedupe_key=None):
+    """Render `{template}_subject.txt`, `{template}.txt` and, if it exists, `{template}.html` in
+    `language`, then queue the email (see `queue_message`)."""
+    from .sending import send as _send
+
+    return _send(to=to, template=template, context=context, language=language, dedupe_key=dedupe_key)
+
+
+__all__ = ["queue_message", "send"]

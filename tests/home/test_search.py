@@ -1,0 +1,72 @@
+import pytest
+
+from home.models import StandardPage
+from home.search import segment
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_child(parent, **fields):
+    page = StandardPage(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_segment_splits_chinese_into_words():
+    words = segment("防范电信诈骗").split()
+    assert "诈骗" in words
+    assert "电信" in words
+
+
+@pytest.mark.parametrize("query", ["诈骗", "电信诈骗", "防范电信诈骗"])
+def test_chinese_search_finds_a_word_inside_a_longer_phrase(client, home_zh, query):
+    publish_child(home_zh, title="防范电信诈骗", slug="fraud", intro="留学生如何识别冒充公检法的电话")
+    html = client.get("/zh-hans/search/", {"q": query}).content.decode()
+    assert 'href="/zh-hans/fraud/"' in html
+
+
+def test_chinese_search_finds_words_in_the_body(client, home_zh):
+    publish_child(home_zh, title="出行提示", slug="tips", intro="遇到抢劫时首先保证人身安全")
+    assert 'href="/zh-hans/tips/"' in client.get("/zh-hans/search/", {"q": "抢劫"}).content.decode()
+
+
+def test_search_shows_only_the_current_language(client, home_zh):
+    html = client.get("/en/search/", {"q": "privacy"}).content.decode()
+    assert 'href="/en/privacy/"' in html
+    assert 'href="/zh-hans/privacy/"' not in html
+
+
+def test_search_does_not_show_drafts(client, home_zh):
+    draft = StandardPage(title="草稿诈骗页面", slug="draft", live=False)
+    home_zh.add_child(instance=draft)
+    assert 'href="/zh-hans/draft/"' not in client.get("/zh-hans/search/", {"q": "诈骗"}).content.decode()
+
+
+def test_admin_search_segments_chinese_queries(client, home_zh, make_user):
+    publish_child(home_zh, title="防范电信诈骗", slug="fraud")
+    admin = make_user(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    html = client.get("/admin/pages/search/", {"q": "诈骗"}).content.decode()
+    assert "防范电信诈骗" in html
+
+
+def test_overlong_query_gets_a_message_and_no_search(client):
+    response = client.get("/en/search/", {"q": "x" * 500})
+    assert response.status_code == 200
+    assert "Please use a shorter search" in response.content.decode()
+
+
+def test_out_of_range_page_number_shows_the_last_page(client):
+    response = client.get("/en/search/", {"q": "privacy", "page": "999"})
+    assert response.status_code == 200
+    response = client.get("/en/search/", {"q": "privacy", "page": "abc"})
+    assert response.status_code == 200
+
+
+def test_search_page_renders_in_bounded_queries(client, home_zh, django_assert_max_num_queries):
+    for n in range(12):
+        publish_child(home_zh, title=f"诈骗案例 {n}", slug=f"case-{n}")
+    with django_assert_max_num_queries(15):
+        response = client.get("/zh-hans/search/", {"q": "诈骗"})
+    assert response.status_code == 200

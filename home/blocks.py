@@ -98,7 +98,9 @@ class AccordionBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         # A stable id from the content, so the same page renders the same HTML every time.
         questions = "|".join(item["question"] for item in value["items"])
-        context["accordion_id"] = "faq-" + hashlib.sha1(questions.encode(), usedforsecurity=False).hexdigest()[:10]
+        context["accordion_id"] = (
+            "faq-" + hashlib.sha1(questions.encode(), usedforsecurity=False).hexdigest()[:10]
+        )
         return context
 
 

@@ -59,5 +59,9 @@ def menu_pages(context):
         return []
     return [
         {"title": child.title, "url": child.get_url(request)}
-        for child in home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
+        for child in home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "path", "depth")
     ]

@@ -266,6 +266,7 @@ LOGGING = {
         "jieba": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -63,7 +63,9 @@ def test_lockout_cools_off(client, make_user, settings):
     make_user(email="target@example.org")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, "target@example.org", "wrong-password")
-    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(minutes=1))
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+    )
     response = attempt(client, "target@example.org", DEFAULT_PASSWORD)
     assert response.status_code == 302
 

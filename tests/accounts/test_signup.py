@@ -72,7 +72,9 @@ def test_database_refuses_a_second_email_differing_only_in_case(make_user):
 def test_weak_password_is_refused_with_a_translated_message(client, password, message_en, message_zh):
     response = client.post(SIGNUP_URL.format(lang="en"), signup_data(password1=password, password2=password))
     assert message_en in response.content.decode()
-    response = client.post(SIGNUP_URL.format(lang="zh-hans"), signup_data(password1=password, password2=password))
+    response = client.post(
+        SIGNUP_URL.format(lang="zh-hans"), signup_data(password1=password, password2=password)
+    )
     assert message_zh in response.content.decode()
     assert not User.objects.exists()
 

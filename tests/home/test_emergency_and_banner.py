@@ -2,7 +2,14 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-EVERY_PAGE_TYPE = ["/zh-hans/", "/en/", "/zh-hans/about/", "/en/about/", "/zh-hans/search/", "/en/accounts/login/"]
+EVERY_PAGE_TYPE = [
+    "/zh-hans/",
+    "/en/",
+    "/zh-hans/about/",
+    "/en/about/",
+    "/zh-hans/search/",
+    "/en/accounts/login/",
+]
 
 
 @pytest.mark.parametrize("path", EVERY_PAGE_TYPE)

@@ -219,7 +219,9 @@ WAGTAIL_SITE_NAME = "领事保护进万家"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "txt", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "txt", "zip", "vtt"]
+# Captions must load in a <track> element; brochures open in the phone's own viewer.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}

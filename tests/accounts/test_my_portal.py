@@ -65,12 +65,18 @@ def test_profile_edit_changes_name_and_language(client, make_user):
 
 @pytest.mark.parametrize(
     "data",
-    [{"name": "", "preferred_language": "en"}, {"name": "x" * 151, "preferred_language": "en"}, {"name": "a"}],
+    [
+        {"name": "", "preferred_language": "en"},
+        {"name": "x" * 151, "preferred_language": "en"},
+        {"name": "a"},
+    ],
 )
 def test_profile_edit_with_bad_input_changes_nothing(client, make_user, data):
     user = make_user(name="原名", preferred_language="zh-hans")
     client.force_login(user)
-    response = client.post("/en/my/profile/", {**data, "preferred_language": data.get("preferred_language", "xx")})
+    response = client.post(
+        "/en/my/profile/", {**data, "preferred_language": data.get("preferred_language", "xx")}
+    )
     assert response.status_code == 200
     user.refresh_from_db()
     assert (user.name, user.preferred_language) == ("原名", "zh-hans")

@@ -42,3 +42,59 @@ def test_callout_shows_its_kind_as_text_not_colour_only(client):
     html = client.get("/en/").content.decode()
     assert "callout--emergency" in html
     assert "In trouble abroad?" in html
+
+
+def test_video_block_plays_the_uploaded_file_with_captions(client, home_zh):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtailmedia.models import Media
+
+    from home.models import StandardPage
+
+    video = Media.objects.create(
+        title="演示视频", type="video", file=ContentFile(b"\x00" * 64, name="demo.mp4")
+    )
+    captions = Document.objects.create(
+        title="字幕", file=ContentFile("WEBVTT\n\n00:00.000 --> 00:02.000\n你好\n".encode(), name="demo.vtt")
+    )
+    page = StandardPage(
+        title="视频页",
+        slug="video",
+        body=[
+            ("video", {"video": video, "captions": captions, "captions_language": "zh-Hans", "title": "演示"})
+        ],
+    )
+    home_zh.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get("/zh-hans/video/").content.decode()
+    assert "<video controls" in html
+    assert f'<source src="{video.url}" type="video/mp4">' in html
+    assert '<track kind="captions"' in html
+    assert f'src="{captions.url}"' in html
+    response = client.get(captions.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/vtt")
+
+
+def test_video_block_refuses_captions_that_are_not_webvtt():
+    from django.core.files.base import ContentFile
+    from wagtail.blocks import StructBlockValidationError
+    from wagtail.documents.models import Document
+    from wagtailmedia.models import Media
+
+    from home.blocks import VideoBlock
+
+    video = Media.objects.create(title="v", type="video", file=ContentFile(b"\x00", name="v.mp4"))
+    not_captions = Document.objects.create(title="pdf", file=ContentFile(b"%PDF-1.4", name="x.pdf"))
+    block = VideoBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(
+            block.to_python({"video": video.pk, "captions": not_captions.pk, "captions_language": "en"})
+        )
+
+
+def test_topics_are_managed_as_snippets_in_the_admin(client, make_user):
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    response = client.get("/admin/snippets/home/topic/")
+    assert response.status_code == 200
+    assert "防范诈骗" in response.content.decode()

@@ -1,0 +1,60 @@
+"""The Chinese catalogue is complete, and the committed .mo says what the .po says."""
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+PO = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+MO = PO.with_suffix(".mo")
+
+
+def po_entries():
+    """(msgctxt, msgid, [msgstr...], flags) for every entry of the .po file."""
+    entries, current, field = [], None, None
+    for line in PO.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if current and "msgid" in current:
+                entries.append(current)
+            current, field = None, None
+            continue
+        if current is None:
+            current = {"flags": "", "msgstr": {}}
+        if line.startswith("#,"):
+            current["flags"] += line
+        elif line.startswith("#"):
+            continue
+        else:
+            match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$', line)
+            if match:
+                field = match.group(1)
+                value = ast.literal_eval(match.group(3))
+            else:
+                value = ast.literal_eval(line.strip())
+            if field.startswith("msgstr"):
+                current["msgstr"][field] = current["msgstr"].get(field, "") + value
+            else:
+                current[field] = current.get(field, "") + value
+    return [e for e in entries if e["msgid"]]  # the header has an empty msgid
+
+
+def test_every_entry_is_translated_and_none_is_fuzzy():
+    entries = po_entries()
+    assert len(entries) > 100
+    untranslated = [e["msgid"] for e in entries if not all(e["msgstr"].values()) or not e["msgstr"]]
+    fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_committed_mo_matches_the_po():
+    with MO.open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)._catalog
+    for entry in po_entries():
+        key = entry["msgid"] if "msgctxt" not in entry else f"{entry['msgctxt']}\x04{entry['msgid']}"
+        if "msgid_plural" in entry:
+            assert catalog.get((key, 0)) == entry["msgstr"]["msgstr[0]"], entry["msgid"]
+        else:
+            assert catalog.get(key) == entry["msgstr"]["msgstr"], entry["msgid"]

@@ -1,5 +1,6 @@
 """django-axes glue: lock out an account from one address, never a whole address."""
 
+from django.conf import settings
 from django.shortcuts import render
 
 
@@ -13,4 +14,5 @@ def username_from_credentials(request, credentials):
 
 
 def lockout_response(request, response=None, credentials=None, *args, **kwargs):
-    return render(request, "account/lockout.html", status=429)
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "account/lockout.html", {"cooloff_minutes": minutes}, status=429)

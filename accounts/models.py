@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -41,7 +42,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person with an account: signs in with their email address."""
 
     email = models.EmailField(_("email address"), max_length=254, unique=True)
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("of a person", "name"), max_length=150)
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=10,

@@ -64,7 +64,7 @@ def test_database_refuses_a_second_email_differing_only_in_case(make_user):
 @pytest.mark.parametrize(
     ("password", "message_en", "message_zh"),
     [
-        ("short1", "This password is too short.", "密码长度太短"),
+        ("short1", "This password is too short.", "密码太短，至少需要 10 个字符"),
         ("password123", "This password is too common.", "这个密码太常见了"),
         ("3141592653589", "This password is entirely numeric.", "密码只包含数字"),
     ],

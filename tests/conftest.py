@@ -73,3 +73,15 @@ def make_user(db):
     from tests.accounts.factories import UserFactory
 
     return UserFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests (row locks, concurrent requests) are skipped, visibly, on SQLite."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)

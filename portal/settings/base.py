@@ -269,6 +269,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},
     },
 }
 

@@ -62,18 +62,34 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, django_db_setup):
+    """One Chromium for the session.
+
+    Once Playwright's event loop runs in this thread, Django's per-thread connection store
+    (asgiref's ``Local``) switches to per-context storage and would hand out fresh connection
+    objects: without the serialized snapshot ``rebuild_site`` restores (tests/conftest.py), and,
+    on PostgreSQL, a second session that blocks dropping the test database. So the database is
+    set up first and the existing connection objects are carried over into the loop's context.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    existing = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in existing.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def site_url(rebuild_site, live_server):
-    """The live server's base URL, with the demo site in the database (requested before the server)."""
+def site_url(browser, rebuild_site, live_server):
+    """The live server's base URL.
+
+    ``browser`` comes first so the (session-wide) live server shares the connections Django uses
+    inside Playwright's loop; ``rebuild_site`` has restored the demo site before the page loads.
+    """
     return live_server.url
 
 

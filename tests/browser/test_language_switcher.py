@@ -26,6 +26,8 @@ def test_language_switcher_behind_the_menu_button_at_360px(page_at):
     expect(toggler).to_have_attribute("aria-expanded", "false")
     toggler.click()
     expect(toggler).to_have_attribute("aria-expanded", "true")
+    # Bootstrap animates the menu open (class "collapsing"); a click during the animation can be lost.
+    page.locator("#site-nav.collapse.show").wait_for()
     expect(link).to_be_visible()
     link.click()
     expect(page).to_have_url(re.compile(r"/en/about/$"))

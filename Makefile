@@ -24,7 +24,9 @@ PYTEST_ARGS ?=
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
 
-.PHONY: help install install-dev run test lint format migrations-check deploy-check clean reset-db
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules --ignore=tests
+
+.PHONY: messages messages-check help install install-dev run test lint format migrations-check deploy-check clean reset-db
 
 help:
 	@echo "make run               set up .venv, migrate, seed demo content, start the worker and serve http://$(HOST):$(PORT)/"
@@ -32,6 +34,8 @@ help:
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make migrations-check  fail when a model change has no migration"
+	@echo "make messages          extract interface strings into locale/zh_Hans and compile them"
+	@echo "make messages-check    fail when a string has no Chinese translation"
 	@echo "make deploy-check      manage.py check --deploy under production settings"
 	@echo "make clean             remove collected static files and caches (keeps the database)"
 	@echo "make reset-db          delete the SQLite database and ./media (the demo comes back with make run)"
@@ -70,6 +74,18 @@ lint: $(DEV_REQS_STAMP)
 format: $(DEV_REQS_STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Every interface string has its Chinese translation: extract the strings again and fail on any
+# entry that is new (untranslated) or fuzzy. Needs GNU gettext (Debian: gettext).
+messages-check: $(REQS_STAMP)
+	$(PY) manage.py makemessages -l zh_Hans $(MESSAGES_IGNORE) --no-obsolete -v0
+	@untranslated=$$(msgattrib --untranslated locale/zh_Hans/LC_MESSAGES/django.po; msgattrib --only-fuzzy locale/zh_Hans/LC_MESSAGES/django.po); \
+	if [ -n "$$untranslated" ]; then echo "$$untranslated"; echo "Untranslated or fuzzy strings in locale/zh_Hans (above): translate them, then run compilemessages."; exit 1; fi
+	@echo "locale/zh_Hans: every string translated"
+
+messages: $(REQS_STAMP)
+	$(PY) manage.py makemessages -l zh_Hans $(MESSAGES_IGNORE) --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
 
 migrations-check: $(REQS_STAMP)
 	$(PY) manage.py makemigrations --check --dry-run

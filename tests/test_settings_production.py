@@ -1,24 +1,15 @@
 """Production settings: refuse to start without secrets; secure headers on every response."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-BASE_ENV = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+from tests.django_process import last_line, run_django
+
+PRODUCTION = "portal.settings.production"
+SECRETS = ("SECRET_KEY", "ALLOWED_HOSTS")
 
 
 def import_production_settings(**env):
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    return result
+    return run_django("", PRODUCTION, drop=SECRETS, check=False, **env)
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -75,22 +66,12 @@ def test_hsts_and_secure_cookies_under_production_settings(client, settings):
 
 
 def test_production_module_sets_hsts_secure_cookies_and_proxy_header():
-    script = (
-        "from django.conf import settings; import django; django.setup();"
+    snippet = (
+        "from django.conf import settings;"
         "print(settings.SECURE_HSTS_SECONDS, settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,"
         " settings.SECURE_PROXY_SSL_HEADER, settings.DEBUG)"
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", script],
-        env={
-            **BASE_ENV,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": "x" * 60,
-            "ALLOWED_HOSTS": "portal.example.org",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
+    result = run_django(
+        snippet, PRODUCTION, drop=SECRETS, SECRET_KEY="x" * 60, ALLOWED_HOSTS="portal.example.org"
     )
-    assert result.stdout.strip() == "31536000 True True ('HTTP_X_FORWARDED_PROTO', 'https') False"
+    assert last_line(result) == "31536000 True True ('HTTP_X_FORWARDED_PROTO', 'https') False"

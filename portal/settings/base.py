@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_countries",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -229,6 +230,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# Countries and regions (ISO 3166), named the way China's consular service names them.
+COUNTRIES_OVERRIDE = {
+    "TW": _("Taiwan, China"),
+    "HK": _("Hong Kong SAR, China"),
+    "MO": _("Macao SAR, China"),
+}
 
 # Forms
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

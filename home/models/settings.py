@@ -1,66 +1,14 @@
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey  # noqa: F401 - re-exported for page types of other apps
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
-from wagtail.search import index
-
-from accounts.sections import HOME_PAGE_SECTIONS, collect_sections
-
-from .blocks import BodyBlock
-from .search import SegmentedSearchMixin, stream_text
 
 
 def in_language(chinese, english):
     """The English text when reading in English and it exists, otherwise the Chinese."""
     language = (translation.get_language() or "zh-hans").lower()
     return english if language.startswith("en") and english else chinese
-
-
-class Audience(models.Model):
-    """Who a piece of content or an event is for. A fixed set; labels are translated by gettext."""
-
-    class Kind(models.TextChoices):
-        COMMUNITY = "community", _("Community residents")
-        EMPLOYEES = "employees", _("Company employees")
-        STUDENTS = "students", _("Students")
-        TRAVELLERS = "travellers", _("Travellers")
-
-    slug = models.SlugField(_("audience"), max_length=32, unique=True, choices=Kind.choices)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["sort_order"]
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
-
-    def __str__(self):
-        return str(self.Kind(self.slug).label)
-
-
-class Topic(TranslatableMixin, index.Indexed, models.Model):
-    """A subject content is filed under (fraud and scams, mental health...). Translated per locale."""
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="home_topic_unique_slug_per_locale"),
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 @register_setting(icon="site")
@@ -212,51 +160,3 @@ class PortalSettings(BaseSiteSetting):
     @property
     def show_banner(self):
         return self.banner_enabled and bool(self.banner_text)
-
-
-class HomePage(SegmentedSearchMixin, Page):
-    """The root of each language's site. Other rooms add their sections through a hook."""
-
-    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
-    hero_text = models.TextField(_("hero text"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [
-        FieldPanel("hero_title"),
-        FieldPanel("hero_text"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
-
-    class Meta:
-        verbose_name = _("home page")
-
-    def search_text(self):
-        return " ".join([self.hero_title, self.hero_text, stream_text(self.body)])
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = collect_sections(HOME_PAGE_SECTIONS, request)
-        return context
-
-
-class StandardPage(SegmentedSearchMixin, Page):
-    """About, privacy notice, accessibility statement, contact: a title, an introduction and a body."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
-
-    class Meta:
-        verbose_name = _("standard page")
-
-    def search_text(self):
-        return " ".join([self.intro, stream_text(self.body)])

@@ -1,0 +1,32 @@
+"""Home room models: the shared vocabulary, site settings, the home and standard pages, and content."""
+
+from .content import (
+    ArticlePage,
+    BrochurePage,
+    CaseStudyPage,
+    ContentIndexPage,
+    ContentPage,
+    RelatedContent,
+    VideoPage,
+    reading_minutes,
+)
+from .pages import HomePage, StandardPage
+from .settings import PortalSettings, in_language
+from .vocabulary import Audience, Topic
+
+__all__ = [
+    "ArticlePage",
+    "Audience",
+    "BrochurePage",
+    "CaseStudyPage",
+    "ContentIndexPage",
+    "ContentPage",
+    "HomePage",
+    "PortalSettings",
+    "RelatedContent",
+    "StandardPage",
+    "Topic",
+    "VideoPage",
+    "in_language",
+    "reading_minutes",
+]

@@ -1,0 +1,58 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from accounts.sections import HOME_PAGE_SECTIONS, collect_sections
+
+from ..blocks import BodyBlock
+from ..search import SegmentedSearchMixin, stream_text
+
+
+class HomePage(SegmentedSearchMixin, Page):
+    """The root of each language's site. Other rooms add their sections through a hook."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "home.ContentIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def search_text(self):
+        return " ".join([self.hero_title, self.hero_text, stream_text(self.body)])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = collect_sections(HOME_PAGE_SECTIONS, request)
+        return context
+
+
+class StandardPage(SegmentedSearchMixin, Page):
+    """About, privacy notice, accessibility statement, contact: a title, an introduction and a body."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def search_text(self):
+        return " ".join([self.intro, stream_text(self.body)])

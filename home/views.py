@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import HttpResponse
@@ -28,7 +30,13 @@ def search(request):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-    return render(request, "home/search.html", {"search_query": query, "results": results, "error": error})
+    context = {
+        "search_query": query,
+        "results": results,
+        "error": error,
+        "page_query": urlencode({"q": query}),
+    }
+    return render(request, "home/search.html", context)
 
 
 @never_cache

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from ..visibility import public
+
 register = template.Library()
 
 
@@ -57,11 +59,8 @@ def menu_pages(context):
     home = _translations(request, page)["root"].get(translation.get_language())
     if home is None:
         return []
+    children = public(home.get_children().live().in_menu(), request)
     return [
         {"title": child.title, "url": child.get_url(request)}
-        for child in home.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "title", "url_path", "path", "depth")
+        for child in children.only("id", "title", "url_path", "path", "depth")
     ]

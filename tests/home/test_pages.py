@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, StandardPage
+from home.models import ContentIndexPage, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -11,8 +11,8 @@ class TestPageTree(WagtailPageTestCase):
     def test_home_page_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_holds_only_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+    def test_home_page_holds_standard_pages_and_content_indexes(self):
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ContentIndexPage})
 
     def test_standard_page_sits_under_home_or_another_standard_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

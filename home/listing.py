@@ -1,0 +1,104 @@
+"""What a content index shows: its children newest first, filtered by topic, audience and kind.
+
+Filters are plain links that keep each other in the URL. A wrong page number or an unknown filter
+never errors: the list shows the first or last page, or ignores the filter, and says so.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+from .models import ArticlePage, Audience, BrochurePage, CaseStudyPage, ContentPage, Topic, VideoPage
+from .visibility import public
+
+KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
+FILTERS = ("topic", "audience", "kind")
+
+
+def _url(params, **changes):
+    merged = {key: value for key, value in {**params, **changes}.items() if value}
+    return "?" + urlencode(merged) if merged else "?"
+
+
+def _choices(name, options, chosen, params):
+    """Links for one filter: "all" first, then each option, each keeping the other filters."""
+    base = {key: params[key] for key in FILTERS if key != name and params.get(key)}
+    links = [{"label": _("All"), "url": _url(base), "current": chosen is None}]
+    links += [
+        {"label": label, "url": _url(base, **{name: value}), "current": value == chosen}
+        for value, label in options
+    ]
+    return links
+
+
+def _kind_label(page):
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    return model.kind_label() if model is not None and issubclass(model, ContentPage) else ""
+
+
+def content_listing(index, request):
+    params = {key: request.GET.get(key, "").strip()[:100] for key in FILTERS}
+    notices = []
+    pages = public(ContentPage.objects.live().child_of(index), request)
+    pages = pages.select_related("hero_image").order_by("-first_published_at", "-pk")
+
+    topics = list(Topic.objects.filter(locale_id=index.locale_id).order_by("name"))
+    topic = next((t for t in topics if t.slug == params["topic"]), None)
+    if params["topic"] and topic is None:
+        notices.append(_("That topic does not exist: showing every topic."))
+        params["topic"] = ""
+    if topic is not None:
+        pages = pages.filter(topics__translation_key=topic.translation_key)
+
+    audience = params["audience"] if params["audience"] in Audience.Kind.values else None
+    if params["audience"] and audience is None:
+        notices.append(_("That audience does not exist: showing content for everyone."))
+        params["audience"] = ""
+    if audience is not None:
+        pages = pages.filter(audiences__slug=audience)
+
+    kind = params["kind"] if params["kind"] in KIND_MODELS else None
+    if params["kind"] and kind is None:
+        notices.append(_("That kind of content does not exist: showing every kind."))
+        params["kind"] = ""
+    if kind is not None:
+        pages = pages.filter(content_type=ContentType.objects.get_for_model(KIND_MODELS[kind]))
+
+    paginator = Paginator(pages.distinct().prefetch_related("topics"), index.page_size)
+    requested = request.GET.get("page", "1")
+    number = int(requested) if requested.isdigit() else 0
+    if number < 1:
+        if requested != "1":
+            notices.append(_("That page number is not valid: showing the first page."))
+        number = 1
+    elif number > paginator.num_pages:
+        notices.append(_("There are not that many pages: showing the last page."))
+        number = paginator.num_pages
+    page_obj = paginator.page(number)
+
+    topics_by_key = {t.translation_key: t for t in topics}
+    items = [
+        {
+            "page": page,
+            "kind": _kind_label(page),
+            "topics": [
+                topics_by_key[t.translation_key]
+                for t in page.topics.all()
+                if t.translation_key in topics_by_key
+            ],
+        }
+        for page in page_obj.object_list
+    ]
+    filtered = any(params[key] for key in FILTERS)
+    return {
+        "items": items,
+        "page_obj": page_obj,
+        "notices": notices,
+        "filtered": filtered,
+        "topic_links": _choices("topic", [(t.slug, t.name) for t in topics], params["topic"] or None, params),
+        "audience_links": _choices("audience", Audience.Kind.choices, audience, params),
+        "kind_links": _choices("kind", ContentPage.Kind.choices, kind, params),
+        "page_query": urlencode({key: params[key] for key in FILTERS if params[key]}),
+    }

@@ -16,6 +16,7 @@ from wagtail.search import index
 jieba.setLogLevel(60)
 
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
 
 
 def warm_up():
@@ -82,12 +83,18 @@ class _SegmentingQueries:
         return super().autocomplete(_segment_query(query), model_or_queryset, *args, **kwargs)
 
 
+def query_words(query):
+    """The words of a query, segmented; punctuation and emoji dropped (they mean nothing to a full-text
+    index, and characters such as a double quote are syntax to SQLite FTS5)."""
+    return " ".join(word for word in segment(query).split() if _WORD.search(word))
+
+
 def _segment_query(query):
     """A query string, or the admin's parsed plain-text query, segmented into words."""
     if isinstance(query, str):
-        return segment(query)
+        return query_words(query)
     if isinstance(query, PlainText):
-        return PlainText(segment(query.query_string), operator=query.operator, boost=query.boost)
+        return PlainText(query_words(query.query_string), operator=query.operator, boost=query.boost)
     if isinstance(query, And | Or):
         return type(query)([_segment_query(subquery) for subquery in query.subqueries])
     if isinstance(query, Not):

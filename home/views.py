@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from .search import query_words
+
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 100
 
@@ -21,6 +23,9 @@ def search(request):
         }
         query = ""
     results = None
+    if query and not query_words(query):
+        error = _("Please type a word to search for: punctuation and emoji alone cannot be searched.")
+        query = ""
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific(defer=True)
         paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)

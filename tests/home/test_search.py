@@ -70,3 +70,26 @@ def test_search_page_renders_in_bounded_queries(client, home_zh, django_assert_m
     with django_assert_max_num_queries(15):
         response = client.get("/zh-hans/search/", {"q": "诈骗"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ['"', "'", "%", "😀", "。，！", "*", "(", "NEAR(", '诈骗"', "\\", "x" * 1000])
+def test_odd_queries_get_a_page_never_an_error(client, query):
+    response = client.get("/zh-hans/search/", {"q": query})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ['"', "😀😀", "。，！"])
+def test_a_query_without_words_gets_a_friendly_message(client, query):
+    html = client.get("/en/search/", {"q": query}).content.decode()
+    assert "Please type a word to search for" in html
+
+
+def test_punctuation_around_words_is_ignored(client, home_zh):
+    publish_child(home_zh, title="防范电信诈骗", slug="fraud-quoted")
+    html = client.get("/zh-hans/search/", {"q": '"诈骗"！'}).content.decode()
+    assert 'href="/zh-hans/fraud-quoted/"' in html
+
+
+def test_admin_search_survives_a_double_quote(client, make_user):
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    assert client.get("/admin/pages/search/", {"q": '"'}).status_code == 200

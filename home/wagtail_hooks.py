@@ -1,5 +1,32 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .reports import UnansweredSearchesReport
 from .viewsets import TopicViewSet
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_urls")
+def unanswered_searches_urls():
+    view = UnansweredSearchesReport.as_view()
+    results = UnansweredSearchesReport.as_view(results_only=True)
+    return [
+        path("reports/unanswered-searches/", view, name="unanswered_searches"),
+        path("reports/unanswered-searches/results/", results, name="unanswered_searches_results"),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("home.view_unansweredsearch")
+
+
+@hooks.register("register_reports_menu_item")
+def unanswered_searches_menu_item():
+    return ReportMenuItem(
+        _("Searches that found nothing"), reverse("unanswered_searches"), icon_name="search", order=700
+    )

@@ -28,4 +28,3 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"

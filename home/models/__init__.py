@@ -11,6 +11,7 @@ from .content import (
     reading_minutes,
 )
 from .pages import HomePage, StandardPage
+from .search_log import UnansweredSearch
 from .settings import PortalSettings, in_language
 from .vocabulary import Audience, Topic
 
@@ -26,6 +27,7 @@ __all__ = [
     "RelatedContent",
     "StandardPage",
     "Topic",
+    "UnansweredSearch",
     "VideoPage",
     "in_language",
     "reading_minutes",

@@ -68,14 +68,9 @@ def with_topics(page, topics=(), audiences=()):
 
 def article(index, title=None, body=None, **fields):
     number = next(_numbers)
+    fields.setdefault("summary", "识别冒充公检法的诈骗电话")
     body = body or [("paragraph", "<p>遇到电信诈骗时，请立即挂断电话并报警。</p>")]
-    page = ArticlePage(
-        title=title or f"防范电信诈骗 {number}",
-        slug=f"article-{number}",
-        summary="识别冒充公检法的诈骗电话",
-        body=body,
-        **fields,
-    )
+    page = ArticlePage(title=title or f"防范电信诈骗 {number}", slug=f"article-{number}", body=body, **fields)
     return publish(index, page)
 
 

@@ -72,7 +72,9 @@ def test_search_page_renders_in_bounded_queries(client, home_zh, django_assert_m
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("query", ['"', "'", "%", "😀", "。，！", "*", "(", "NEAR(", '诈骗"', "\\", "x" * 1000])
+@pytest.mark.parametrize(
+    "query", ['"', "'", "%", "😀", "。，！", "*", "(", "NEAR(", '诈骗"', "\\", "x" * 1000]
+)
 def test_odd_queries_get_a_page_never_an_error(client, query):
     response = client.get("/zh-hans/search/", {"q": query})
     assert response.status_code == 200

@@ -1,0 +1,57 @@
+"""The public search page's rules: the current language only, a filter by kind, promoted results first."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from .listing import KIND_MODELS
+from .models import ContentPage, UnansweredSearch
+from .visibility import public
+
+RESULTS_PER_PAGE = 10
+
+
+def kind_label(page_class):
+    if issubclass(page_class, ContentPage) and page_class.kind:
+        return page_class.kind_label()
+    return str(page_class._meta.verbose_name).capitalize()
+
+
+def page_number(requested, paginator):
+    number = int(requested) if str(requested).isdigit() else 1
+    return min(max(number, 1), paginator.num_pages)
+
+
+def search_site(request, query, kind):
+    """Results for a query with words in it, in the language being read."""
+    locale = Locale.get_active()
+    pages = public(Page.objects.live().filter(locale=locale), request)
+    if kind in KIND_MODELS:
+        pages = pages.type(KIND_MODELS[kind])
+    paginator = Paginator(pages.specific(defer=True).search(query), RESULTS_PER_PAGE)
+    results = paginator.page(page_number(request.GET.get("page", 1), paginator))
+    promotions = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query), page__live=True, page__locale=locale
+    )
+    promoted = list(promotions.select_related("page"))
+    if not paginator.count and not promoted:
+        UnansweredSearch.record(query, locale.language_code)
+    return {
+        "results": results,
+        "items": [{"page": page, "kind": kind_label(type(page))} for page in results.object_list],
+        "promoted": promoted,
+        "kind_links": kind_links(query, kind),
+    }
+
+
+def kind_links(query, chosen):
+    links = [{"label": _("All"), "url": "?" + urlencode({"q": query}), "current": chosen not in KIND_MODELS}]
+    links += [
+        {"label": label, "url": "?" + urlencode({"q": query, "kind": value}), "current": value == chosen}
+        for value, label in ContentPage.Kind.choices
+    ]
+    return links

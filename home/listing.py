@@ -8,9 +8,19 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from .models import ArticlePage, Audience, BrochurePage, CaseStudyPage, ContentPage, Topic, VideoPage
+from .models import (
+    ArticlePage,
+    Audience,
+    BrochurePage,
+    CaseStudyPage,
+    ContentIndexPage,
+    ContentPage,
+    Topic,
+    VideoPage,
+)
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -102,3 +112,48 @@ def content_listing(index, request):
         "kind_links": _choices("kind", ContentPage.Kind.choices, kind, params),
         "page_query": urlencode({key: params[key] for key in FILTERS if params[key]}),
     }
+
+
+HOME_LATEST_COUNT = 6
+
+
+def home_page_content(home, request):
+    """The home page's curated sections: featured content, the latest content, topic tiles.
+
+    A section with nothing in it is left out by the template.
+    """
+    featured = [
+        feature.page
+        for feature in home.featured.select_related("page", "page__hero_image").order_by("sort_order")
+        if feature.page.live
+    ]
+    latest = list(
+        public(ContentPage.objects.live().descendant_of(home).filter(locale_id=home.locale_id), request)
+        .exclude(pk__in=[page.pk for page in featured])
+        .select_related("hero_image")
+        .order_by("-first_published_at", "-pk")[:HOME_LATEST_COUNT]
+    )
+    index = ContentIndexPage.objects.live().child_of(home).only("id", "url_path", "path", "depth").first()
+    tiles = []
+    if index is not None:
+        with_content = (
+            ContentPage.objects.live()
+            .child_of(index)
+            .filter(topics__translation_key=OuterRef("translation_key"))
+        )
+        topics = Topic.objects.filter(locale_id=home.locale_id).filter(Exists(with_content)).order_by("name")
+        index_url = index.get_url(request)
+        tiles = [
+            {"topic": topic, "url": f"{index_url}?{urlencode({'topic': topic.slug})}"} for topic in topics
+        ]
+    return {
+        "featured": [_card(page) for page in featured],
+        "latest": [_card(page) for page in latest],
+        "topic_tiles": tiles,
+        "content_index": index,
+    }
+
+
+def _card(page, topics=()):
+    """What a content card shows: the page, its kind and (in listings) its topics."""
+    return {"page": page, "kind": _kind_label(page), "topics": list(topics)}

@@ -10,7 +10,7 @@ from .content import (
     VideoPage,
     reading_minutes,
 )
-from .pages import HomePage, StandardPage
+from .pages import HomePage, HomePageFeature, StandardPage
 from .search_log import UnansweredSearch
 from .settings import PortalSettings, in_language
 from .vocabulary import Audience, Topic
@@ -23,6 +23,7 @@ __all__ = [
     "ContentIndexPage",
     "ContentPage",
     "HomePage",
+    "HomePageFeature",
     "PortalSettings",
     "RelatedContent",
     "StandardPage",

@@ -1,13 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from accounts.sections import HOME_PAGE_SECTIONS, collect_sections
 
 from ..blocks import BodyBlock
 from ..search import SegmentedSearchMixin, stream_text
+
+HOME_FEATURED_MAX = 4
 
 
 class HomePage(SegmentedSearchMixin, Page):
@@ -20,6 +23,7 @@ class HomePage(SegmentedSearchMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("hero_title"),
         FieldPanel("hero_text"),
+        InlinePanel("featured", label=_("Featured articles and cases"), max_num=HOME_FEATURED_MAX),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
@@ -34,9 +38,26 @@ class HomePage(SegmentedSearchMixin, Page):
         return " ".join([self.hero_title, self.hero_text, stream_text(self.body)])
 
     def get_context(self, request, *args, **kwargs):
+        from ..listing import home_page_content
+
         context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_content(self, request))
         context["sections"] = collect_sections(HOME_PAGE_SECTIONS, request)
         return context
+
+
+class HomePageFeature(Orderable):
+    """An article or case an editor puts on the home page."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")
+    page = models.ForeignKey(
+        "home.ContentPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("article or case")
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured content")
 
 
 class StandardPage(SegmentedSearchMixin, Page):

@@ -1,0 +1,72 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import HomePageFeature
+from tests.home import content_factories as cf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(home_zh):
+    return cf.content_index(home_zh)
+
+
+def test_empty_sections_disappear(client, home_zh):
+    html = client.get("/zh-hans/").content.decode()
+    assert 'id="featured-heading"' not in html
+    assert 'id="latest-heading"' not in html
+    assert 'id="topics-heading"' not in html
+
+
+def test_featured_content_chosen_by_editors_comes_first(client, home_zh, index):
+    case = cf.case(index, title="精选案例")
+    cf.article(index, title="最新文章")
+    HomePageFeature.objects.create(home=home_zh, page=case, sort_order=0)
+    html = client.get("/zh-hans/").content.decode()
+    assert 'id="featured-heading"' in html
+    featured = html.split('id="featured-heading"')[1].split("</section>")[0]
+    assert "精选案例" in featured
+    latest = html.split('id="latest-heading"')[1].split("</section>")[0]
+    assert "最新文章" in latest
+    assert "精选案例" not in latest  # not shown twice
+
+
+def test_unpublished_featured_content_is_left_out(client, home_zh, index):
+    case = cf.case(index, title="已撤下案例")
+    HomePageFeature.objects.create(home=home_zh, page=case, sort_order=0)
+    case.unpublish()
+    assert "已撤下案例" not in client.get("/zh-hans/").content.decode()
+
+
+def test_topic_tiles_link_to_the_filtered_index_for_topics_with_content(client, home_zh, index, zh):
+    cf.with_topics(cf.article(index), [cf.topic(zh, "fraud-and-scams")])
+    html = client.get("/zh-hans/").content.decode()
+    tiles = html.split('id="topics-heading"')[1].split("</section>")[0]
+    assert f'href="{index.url}?topic=fraud-and-scams"' in tiles
+    assert "mental-health" not in tiles
+
+
+def test_latest_content_is_in_the_pages_language_only(client, home_zh, home_en, index):
+    cf.article(index, title="中文最新")
+    assert "中文最新" not in client.get("/en/").content.decode()
+
+
+def test_home_page_queries_do_not_grow_with_content(client, home_zh, index, zh):
+    fraud = cf.topic(zh, "fraud-and-scams")
+    for n in range(3):
+        HomePageFeature.objects.create(
+            home=home_zh, page=cf.with_topics(cf.article(index), [fraud]), sort_order=n
+        )
+
+    def count():
+        client.get("/zh-hans/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/zh-hans/")
+        return len(captured.captured_queries)
+
+    before = count()
+    for _ in range(20):
+        cf.with_topics(cf.case(index), [fraud])
+    assert count() == before <= 15

@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
-        from . import search
+        from . import search, site_cache, translation  # noqa: F401 - they connect signal receivers
 
         # jieba builds its dictionary (about a second) on first use: do it at start-up, not in a request.
         search.warm_up()

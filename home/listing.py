@@ -21,6 +21,7 @@ from .models import (
     Topic,
     VideoPage,
 )
+from .models.content import RELATED_CONTENT_COUNT
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -41,11 +42,6 @@ def _choices(name, options, chosen, params):
         for value, label in options
     ]
     return links
-
-
-def _kind_label(page):
-    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-    return model.kind_label() if model is not None and issubclass(model, ContentPage) else ""
 
 
 def content_listing(index, request):
@@ -92,7 +88,7 @@ def content_listing(index, request):
     items = [
         {
             "page": page,
-            "kind": _kind_label(page),
+            "kind": page.kind_name,
             "topics": [
                 topics_by_key[t.translation_key]
                 for t in page.topics.all()
@@ -156,4 +152,34 @@ def home_page_content(home, request):
 
 def _card(page, topics=()):
     """What a content card shows: the page, its kind and (in listings) its topics."""
-    return {"page": page, "kind": _kind_label(page), "topics": list(topics)}
+    return {"page": page, "kind": page.kind_name, "topics": list(topics)}
+
+
+def related_content(page, request):
+    """The editor's choice in this language, in the editor's order; failing that, the newest content
+    sharing a topic. Pages under a view restriction are left out."""
+    chosen = list(page.related_links.order_by("sort_order").values_list("page__translation_key", flat=True))
+    same_language = public(ContentPage.objects.live().filter(locale_id=page.locale_id), request).exclude(
+        pk=page.pk
+    )
+    if chosen:
+        found = {found.translation_key: found for found in same_language.filter(translation_key__in=chosen)}
+        pages = [found[key] for key in chosen if key in found]
+    else:
+        topic_keys = page.topics.values("translation_key")
+        sharing = same_language.filter(topics__translation_key__in=topic_keys).distinct()
+        pages = list(sharing.order_by("-first_published_at", "-pk")[:RELATED_CONTENT_COUNT])
+    return [_card(related) for related in pages[:RELATED_CONTENT_COUNT]]
+
+
+def content_page_context(page, request):
+    """What a content page shows beside its own fields: topics in its language, audiences, related."""
+    topic_keys = page.topics.values("translation_key")
+    url = page.get_url(request) or ""
+    return {
+        "page_topics": list(Topic.objects.filter(locale_id=page.locale_id, translation_key__in=topic_keys)),
+        "page_audiences": list(page.audiences.all()),
+        # A content page sits directly in its index: the index's URL is the page's without the slug.
+        "index_url": url[: url.rstrip("/").rfind("/") + 1],
+        "related": related_content(page, request),
+    }

@@ -31,6 +31,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back rows would otherwise leave cached menus behind."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def rebuild_site(django_db_serialized_rollback, transactional_db):
     """For transactional tests: what Wagtail's migrations created and the demo tree, restored each time."""

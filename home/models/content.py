@@ -4,11 +4,11 @@ import math
 import re
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,7 +26,7 @@ CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 CHINESE_CHARACTERS_PER_MINUTE = 400
 ENGLISH_WORDS_PER_MINUTE = 200
-RELATED_CONTENT_COUNT = 3
+RELATED_CONTENT_COUNT = 3  # shown on a page, and the most an editor may choose
 SHORT_TEXT = {"features": ["bold", "italic", "link", "ol", "ul"]}
 
 
@@ -141,28 +141,29 @@ class ContentPage(SegmentedSearchMixin, Page):
     def search_text(self):
         return self.summary
 
-    @cached_property
-    def related_content(self):
-        """The editor's choice; failing that, the newest live content sharing a topic, same language."""
-        chosen = [
-            link.page.specific
-            for link in self.related_links.select_related("page").all()
-            if link.page is not None and link.page.live
-        ]
-        if chosen:
-            return chosen[:RELATED_CONTENT_COUNT]
-        topic_keys = list(self.topics.values_list("translation_key", flat=True))
-        if not topic_keys:
-            return []
-        return list(
-            ContentPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, topics__translation_key__in=topic_keys)
-            .exclude(pk=self.pk)
-            .distinct()
-            .select_related("hero_image")
-            .order_by("-first_published_at")[:RELATED_CONTENT_COUNT]
-        )
+    @property
+    def kind_name(self):
+        """The kind's label, for a ContentPage of any class (content types are cached: no query)."""
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        return model.kind_label() if model is not None and issubclass(model, ContentPage) else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import content_page_context
+
+        self.load_files()
+        context = super().get_context(request, *args, **kwargs)
+        context.update(content_page_context(self, request))
+        return context
+
+    file_fields = ["hero_image"]  # the images, documents and media a page shows
+
+    def load_files(self):
+        """Fetch the page's images, documents and media in one query instead of one each."""
+        names = [name for name in self.file_fields if getattr(self, f"{name}_id")]
+        if len(names) > 1:
+            loaded = type(self).objects.select_related(*names).get(pk=self.pk)
+            for name in names:
+                setattr(self, name, getattr(loaded, name))
 
 
 class RelatedContent(Orderable):
@@ -296,6 +297,7 @@ class BrochurePage(ContentPage):
     description = RichTextField(_("description"), blank=True, **SHORT_TEXT)
 
     kind = ContentPage.Kind.BROCHURE
+    file_fields = ["hero_image", "document", "cover_image"]
     content_panels = (
         Page.content_panels
         + CONTENT_PANELS
@@ -349,6 +351,7 @@ class VideoPage(ContentPage):
     )
 
     kind = ContentPage.Kind.VIDEO
+    file_fields = ["hero_image", "video", "poster", "captions"]
     content_panels = (
         Page.content_panels
         + CONTENT_PANELS

@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from ..site_cache import cached
 from ..visibility import public
 
 register = template.Library()
@@ -59,8 +60,12 @@ def menu_pages(context):
     home = _translations(request, page)["root"].get(translation.get_language())
     if home is None:
         return []
-    children = public(home.get_children().live().in_menu(), request)
-    return [
-        {"title": child.title, "url": child.get_url(request)}
-        for child in children.only("id", "title", "url_path", "path", "depth")
-    ]
+
+    def build():
+        children = public(home.get_children().live().in_menu(), request)
+        return [
+            {"title": child.title, "url": child.get_url(request)}
+            for child in children.only("id", "title", "url_path", "path", "depth")
+        ]
+
+    return cached("menu", build, home.pk)

@@ -1,0 +1,56 @@
+"""What every page's header and footer shows (menu, settings, restricted paths), cached across requests.
+
+Keys carry a site version that any editorial change bumps (publish, unpublish, move, delete, a view
+restriction or the portal settings saved), so a stale menu or banner never outlives the change. With
+REDIS_URL set, every host shares the version; with the default local-memory cache each process keeps
+its own, which is right for one process (`make run`) and for tests (cleared before each test).
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import PortalSettings
+
+VERSION_KEY = "portal:site-version"
+TIMEOUT = 60 * 60
+
+
+def _version():
+    cache.add(VERSION_KEY, 1, None)
+    return cache.get(VERSION_KEY, 1)
+
+
+def cached(name, build, *parts):
+    """The value under this name for this site version, built once."""
+    key = ":".join(["portal", str(_version()), name, *(str(part) for part in parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def site_changed(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet: nothing cached under one either
+        cache.set(VERSION_KEY, 1, None)
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(site_changed, dispatch_uid=f"portal-site-cache-{signal!r}")
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction):
+        site_changed()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_save, sender=PortalSettings)
+def restriction_or_settings_saved(sender, **kwargs):
+    site_changed()

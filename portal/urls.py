@@ -5,12 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import sitemaps as home_sitemaps
 from home import views as home_views
+from home.feeds import LatestContentFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", home_views.health, name="health"),
+    path("sitemap.xml", home_sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", home_sitemaps.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -20,6 +24,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("feeds/latest/", LatestContentFeed(), name="latest_feed"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     # Wagtail serves every page not caught above: keep it last.

@@ -98,3 +98,21 @@ def test_topics_are_managed_as_snippets_in_the_admin(client, make_user):
     response = client.get("/admin/snippets/home/topic/")
     assert response.status_code == 200
     assert "防范诈骗" in response.content.decode()
+
+
+def test_image_block_is_responsive_with_required_alt_text(client, home_zh):
+    from home.models import StandardPage
+    from tests.home.content_factories import png_image
+
+    image = png_image("示意图")
+    page = StandardPage(
+        title="图片页",
+        slug="image",
+        body=[("image", {"image": image, "alt_text": "地图上的使馆位置", "caption": "示意"})],
+    )
+    home_zh.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get("/zh-hans/image/").content.decode()
+    assert 'srcset="' in html
+    assert ".webp 400w" in html
+    assert 'alt="地图上的使馆位置"' in html

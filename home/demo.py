@@ -1,43 +1,59 @@
 """Bilingual demo content for a new site. Idempotent: what exists already is left as it is.
 
+The awareness content (articles, real-life cases, brochures, videos) is data in ``home.demo_content``;
+its files (images, PDFs, videos, captions) are committed in ``home/demo_media/`` and loaded once:
+a second run finds them by title and adds nothing.
+
 Other apps add their own demo content through the ``seed_demo_content`` hook: a function taking
 ``(stdout)`` that is safe to run twice.
 """
 
-import uuid
+import re
+import zlib
+from datetime import timedelta
+from pathlib import Path
 
+from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtailmedia import get_media_model
 
 from accounts.models import AccountSettings
 
-from .models import HomePage, PortalSettings, StandardPage, Topic
+from . import demo_content
+from .demo_content import callout, faq, heading, rich
+from .models import (
+    ArticlePage,
+    Audience,
+    BrochurePage,
+    CaseStudyPage,
+    ContentIndexPage,
+    HomePage,
+    PortalSettings,
+    StandardPage,
+    Topic,
+    VideoPage,
+)
 
 SEED_DEMO_CONTENT = "seed_demo_content"
+DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 
 
-def rich(html):
-    return {"type": "paragraph", "value": html, "id": str(uuid.uuid4())}
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # a page, not the /Pages tree
 
 
-def callout(level, title, html):
-    return {
-        "type": "callout",
-        "value": {"level": level, "title": title, "text": html},
-        "id": str(uuid.uuid4()),
-    }
-
-
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}, "id": str(uuid.uuid4())}
-
-
-def faq(title, items):
-    return {
-        "type": "accordion",
-        "value": {"title": title, "items": [{"question": q, "answer": a} for q, a in items]},
-        "id": str(uuid.uuid4()),
-    }
+def pdf_page_count(data):
+    """Pages in a PDF, counted from its page objects, also those inside compressed object streams."""
+    count = len(PAGE_OBJECT.findall(data))
+    for stream in re.finditer(rb"/Type\s*/ObjStm.*?stream\r?\n", data, re.DOTALL):
+        try:
+            count += len(PAGE_OBJECT.findall(zlib.decompressobj().decompress(data[stream.end() :])))
+        except zlib.error:
+            continue
+    return count
 
 
 HOME = {
@@ -257,6 +273,7 @@ class DemoSeeder:
             self.standard_page(home, spec)
         self.topics()
         self.settings(home)
+        self.awareness_content(home)
 
     def home_page(self):
         root = Page.get_first_root_node()
@@ -325,3 +342,140 @@ class DemoSeeder:
         if account_settings.privacy_notice_id is None:
             account_settings.privacy_notice = StandardPage.objects.child_of(home).get(slug="privacy")
             account_settings.save()
+
+    # --- awareness content --------------------------------------------------------------------
+
+    def awareness_content(self, home):
+        """The "safety knowledge" index with its articles, cases, brochures and videos, both languages."""
+        self.files = {}
+        spec = demo_content.INDEX
+        index = ContentIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if index is None:
+            index = ContentIndexPage(slug=spec["slug"], show_in_menus=True, **spec["zh-hans"])
+            home.add_child(instance=index)
+            index.save_revision().publish()
+            self.log(f"Created the content index {spec['slug']}")
+        self.translate(index, spec["en"])
+
+        self.topics_by_locale = {
+            locale.pk: {topic.slug: topic for topic in Topic.objects.filter(locale=locale)}
+            for locale in (self.zh, self.en)
+        }
+        self.audiences = {audience.slug: audience for audience in Audience.objects.all()}
+        for spec in demo_content.ARTICLES:
+            self.content_page(index, ArticlePage, spec, ("title", "summary", "hero_image_alt", "body"))
+        for spec in demo_content.CASES:
+            self.content_page(
+                index,
+                CaseStudyPage,
+                spec,
+                ("title", "summary", "hero_image_alt", "what_happened", "what_went_wrong", "how_help_came"),
+                country=spec["country"],
+                year=spec["year"],
+                is_illustrative=True,
+                lessons=lambda text: [("lesson", lesson) for lesson in text["lessons"]],
+            )
+        for spec in demo_content.BROCHURES:
+            document = self.document(spec["pdf"], spec["zh-hans"]["document_title"])
+            with document.file.open("rb") as pdf:
+                page_count = pdf_page_count(pdf.read())
+            self.content_page(
+                index,
+                BrochurePage,
+                spec,
+                ("title", "summary", "hero_image_alt", "description"),
+                document=document,
+                cover_image=self.image(spec["cover"]),
+                brochure_language=spec["language"],
+                page_count=page_count,
+            )
+        for spec in demo_content.VIDEOS:
+            poster = self.image(spec["poster"])
+            self.content_page(
+                index,
+                VideoPage,
+                spec,
+                ("title", "summary", "hero_image_alt", "transcript"),
+                video=self.video(spec),
+                poster=poster,
+                hero_image=poster,
+                captions=lambda text: self.document(text["captions"], text["captions_title"]),
+            )
+
+    def content_page(self, index, model, spec, text_fields, **fields):
+        """One piece of content under the index, then its English translation; each made once.
+
+        ``fields`` are the same in both languages, unless a value is a function: it is then called
+        with the language's text (the captions of a video, the lessons of a case).
+        """
+        page = model.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = model(slug=spec["slug"], first_published_at=timezone.now() - timedelta(days=spec["age"]))
+            self.fill(page, self.zh, spec, text_fields, fields)
+            index.add_child(instance=page)
+            page.save_revision().publish()
+            self.log(f"Created {model.kind} {spec['slug']}")
+        if not page.get_translations().filter(locale=self.en).exists():
+            translated = page.copy_for_translation(self.en)
+            translated.first_published_at = page.first_published_at
+            self.fill(translated, self.en, spec, text_fields, fields)
+            translated.save_revision().publish()
+            self.log(f"Translated {spec['slug']} into English")
+        return page
+
+    def fill(self, page, locale, spec, text_fields, fields):
+        text = spec[locale.language_code]
+        for name in text_fields:
+            setattr(page, name, text[name])
+        for name, value in fields.items():
+            setattr(page, name, value(text) if callable(value) else value)
+        if spec.get("hero"):
+            page.hero_image = self.image(spec["hero"])
+        page.topics.set([self.topics_by_locale[locale.pk][slug] for slug in spec["topics"]])
+        page.audiences.set([self.audiences[slug] for slug in spec["audiences"]])
+
+    def image(self, name):
+        """An image from home/demo_media, added to the library once (found again by its title)."""
+        key = ("image", name)
+        if key not in self.files:
+            title = demo_content.IMAGES[name]
+            Image = get_image_model()  # noqa: N806
+            image = Image.objects.filter(title=title).first()
+            if image is None:
+                with open(DEMO_MEDIA / name, "rb") as file:
+                    image = Image.objects.create(title=title, file=File(file, name=name))
+            self.files[key] = image
+        return self.files[key]
+
+    def document(self, name, title):
+        """A document (brochure PDF, WebVTT captions) from home/demo_media, added once."""
+        key = ("document", name)
+        if key not in self.files:
+            Document = get_document_model()  # noqa: N806
+            document = Document.objects.filter(title=title).first()
+            if document is None:
+                with open(DEMO_MEDIA / name, "rb") as file:
+                    document = Document.objects.create(title=title, file=File(file, name=name))
+            self.files[key] = document
+        return self.files[key]
+
+    def video(self, spec):
+        """A video from home/demo_media with its poster as thumbnail, added once."""
+        title = spec["zh-hans"]["media_title"]
+        Media = get_media_model()  # noqa: N806
+        media = Media.objects.filter(title=title, type="video").first()
+        if media is None:
+            with (
+                open(DEMO_MEDIA / spec["video"], "rb") as file,
+                open(DEMO_MEDIA / spec["poster"], "rb") as poster,
+            ):
+                media = Media.objects.create(
+                    title=title,
+                    type="video",
+                    file=File(file, name=spec["video"]),
+                    thumbnail=File(poster, name=spec["poster"]),
+                    width=spec["width"],
+                    height=spec["height"],
+                    duration=spec["duration"],
+                )
+        return media

@@ -94,3 +94,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def without_demo_content(db):
+    """For tests about an empty site: the demo's content index and its pages removed (rolled back after)."""
+    from home.models import ContentIndexPage
+
+    for index in ContentIndexPage.objects.filter(slug="knowledge", depth=3):
+        index.delete()

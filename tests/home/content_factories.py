@@ -51,7 +51,7 @@ def publish(parent, page):
     return page
 
 
-def content_index(home, slug="knowledge", title="安全知识"):
+def content_index(home, slug="knowledge-test", title="安全知识"):
     return publish(home, ContentIndexPage(title=title, slug=slug, intro="领事保护知识"))
 
 

@@ -335,6 +335,7 @@ def test_related_content_falls_back_to_pages_sharing_a_topic(client, index, zh):
     assert other.url not in related
 
 
+@pytest.mark.usefixtures("without_demo_content")
 def test_no_related_section_when_no_topic_is_shared(client, index, zh):
     page = cf.with_topics(cf.article(index), [cf.topic(zh, "personal-safety")])
     cf.with_topics(cf.article(index), [cf.topic(zh, "fraud-and-scams")])

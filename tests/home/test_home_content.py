@@ -13,6 +13,7 @@ def index(home_zh):
     return cf.content_index(home_zh)
 
 
+@pytest.mark.usefixtures("without_demo_content")
 def test_empty_sections_disappear(client, home_zh):
     html = client.get("/zh-hans/").content.decode()
     assert 'id="featured-heading"' not in html
@@ -40,6 +41,7 @@ def test_unpublished_featured_content_is_left_out(client, home_zh, index):
     assert "已撤下案例" not in client.get("/zh-hans/").content.decode()
 
 
+@pytest.mark.usefixtures("without_demo_content")
 def test_topic_tiles_link_to_the_filtered_index_for_topics_with_content(client, home_zh, index, zh):
     cf.with_topics(cf.article(index), [cf.topic(zh, "fraud-and-scams")])
     html = client.get("/zh-hans/").content.decode()

@@ -171,6 +171,7 @@ def entries_of(root):
     ]
 
 
+@pytest.mark.usefixtures("without_demo_content")
 def test_feed_lists_only_live_articles_and_cases_of_its_language(client, indexes, home_zh, portal_settings):
     index_zh, index_en = indexes
     article = cf.article(index_zh, title="在线文章", summary="文章摘要")

@@ -90,6 +90,7 @@ def test_editors_see_the_report_and_others_do_not(client, make_user):
 
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("rebuild_site")
 def test_two_searches_at_once_are_both_counted():
     barrier = threading.Barrier(8)
 

@@ -436,27 +436,21 @@ class DemoSeeder:
 
     def image(self, name):
         """An image from home/demo_media, added to the library once (found again by its title)."""
-        key = ("image", name)
-        if key not in self.files:
-            title = demo_content.IMAGES[name]
-            Image = get_image_model()  # noqa: N806
-            image = Image.objects.filter(title=title).first()
-            if image is None:
-                with open(DEMO_MEDIA / name, "rb") as file:
-                    image = Image.objects.create(title=title, file=File(file, name=name))
-            self.files[key] = image
-        return self.files[key]
+        return self.library_file(get_image_model(), name, demo_content.IMAGES[name])
 
     def document(self, name, title):
         """A document (brochure PDF, WebVTT captions) from home/demo_media, added once."""
-        key = ("document", name)
+        return self.library_file(get_document_model(), name, title)
+
+    def library_file(self, model, name, title):
+        """A file from home/demo_media in Wagtail's image or document library, found again by its title."""
+        key = (model._meta.label, name)
         if key not in self.files:
-            Document = get_document_model()  # noqa: N806
-            document = Document.objects.filter(title=title).first()
-            if document is None:
+            found = model.objects.filter(title=title).first()
+            if found is None:
                 with open(DEMO_MEDIA / name, "rb") as file:
-                    document = Document.objects.create(title=title, file=File(file, name=name))
-            self.files[key] = document
+                    found = model.objects.create(title=title, file=File(file, name=name))
+            self.files[key] = found
         return self.files[key]
 
     def video(self, spec):

@@ -33,9 +33,9 @@ def _url(params, **changes):
     return "?" + urlencode(merged) if merged else "?"
 
 
-def _choices(name, options, chosen, params):
-    """Links for one filter: "all" first, then each option, each keeping the other filters."""
-    base = {key: params[key] for key in FILTERS if key != name and params.get(key)}
+def filter_links(name, options, chosen, params):
+    """Links for one filter: "all" first, then each option, each keeping the other parameters."""
+    base = {key: value for key, value in params.items() if key != name and value}
     links = [{"label": _("All"), "url": _url(base), "current": chosen is None}]
     links += [
         {"label": label, "url": _url(base, **{name: value}), "current": value == chosen}
@@ -103,9 +103,11 @@ def content_listing(index, request):
         "page_obj": page_obj,
         "notices": notices,
         "filtered": filtered,
-        "topic_links": _choices("topic", [(t.slug, t.name) for t in topics], params["topic"] or None, params),
-        "audience_links": _choices("audience", Audience.Kind.choices, audience, params),
-        "kind_links": _choices("kind", ContentPage.Kind.choices, kind, params),
+        "topic_links": filter_links(
+            "topic", [(t.slug, t.name) for t in topics], params["topic"] or None, params
+        ),
+        "audience_links": filter_links("audience", Audience.Kind.choices, audience, params),
+        "kind_links": filter_links("kind", ContentPage.Kind.choices, kind, params),
         "page_query": urlencode({key: params[key] for key in FILTERS if params[key]}),
     }
 

@@ -1,14 +1,11 @@
 """The public search page's rules: the current language only, a filter by kind, promoted results first."""
 
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
-from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from .listing import KIND_MODELS
+from .listing import KIND_MODELS, filter_links
 from .models import ContentPage, UnansweredSearch
 from .visibility import public
 
@@ -49,9 +46,5 @@ def search_site(request, query, kind):
 
 
 def kind_links(query, chosen):
-    links = [{"label": _("All"), "url": "?" + urlencode({"q": query}), "current": chosen not in KIND_MODELS}]
-    links += [
-        {"label": label, "url": "?" + urlencode({"q": query, "kind": value}), "current": value == chosen}
-        for value, label in ContentPage.Kind.choices
-    ]
-    return links
+    kind = chosen if chosen in KIND_MODELS else None
+    return filter_links("kind", ContentPage.Kind.choices, kind, {"q": query, "kind": kind})

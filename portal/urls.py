@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("feeds/latest/", LatestContentFeed(), name="latest_feed"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("", include("destinations.urls")),
     # Wagtail serves every page not caught above: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -29,7 +29,13 @@ class HomePage(SegmentedSearchMixin, Page):
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ContentIndexPage"]
+    # Other rooms' index pages by name only: home imports none of them.
+    subpage_types = [
+        "home.StandardPage",
+        "home.ContentIndexPage",
+        "destinations.DestinationIndexPage",
+        "destinations.AlertIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "accounts",
     "outbox",
     "home",
+    "destinations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

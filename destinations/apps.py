@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DestinationsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "destinations"
+    verbose_name = _("Destinations and safety alerts")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

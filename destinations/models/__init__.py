@@ -1,0 +1,27 @@
+"""Destinations room models: shared facts, pages, subscriptions and deliveries, emergency cards."""
+
+from .cards import EmergencyCard
+from .facts import ChangeNote, ConsularContact, Destination, VisaRequirement, in_reader_language
+from .pages import (
+    AlertIndexPage,
+    DestinationIndexPage,
+    DestinationPage,
+    SafetyAlertPage,
+)
+from .subscriptions import AlertDelivery, AlertFanout, AlertSubscription
+
+__all__ = [
+    "AlertDelivery",
+    "AlertFanout",
+    "AlertIndexPage",
+    "AlertSubscription",
+    "ChangeNote",
+    "ConsularContact",
+    "Destination",
+    "DestinationIndexPage",
+    "DestinationPage",
+    "EmergencyCard",
+    "SafetyAlertPage",
+    "VisaRequirement",
+    "in_reader_language",
+]

@@ -1,0 +1,205 @@
+"""The pages of the destinations room: prose per language around the shared facts, and safety alerts."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+from home.blocks import BodyBlock
+from home.search import SegmentedSearchMixin, stream_text
+
+from ..levels import RiskLevel
+from .facts import Destination
+
+PROSE = {"features": ["bold", "italic", "link", "ol", "ul", "h3"]}
+
+
+class DestinationIndexPage(SegmentedSearchMixin, Page):
+    """Every destination A–Z and by region, with its current level; filters by level."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["destinations.DestinationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("destination index page")
+
+    def search_text(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import destination_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(destination_index_context(self, request))
+        return context
+
+
+class DestinationPage(SegmentedSearchMixin, Page):
+    """The prose about one destination in one language; its facts come from the shared Destination."""
+
+    destination = models.ForeignKey(
+        Destination,
+        on_delete=models.PROTECT,
+        related_name="pages",
+        verbose_name=_("destination"),
+        help_text=_("The facts (level, numbers, contacts, entry rules) are edited under Destinations."),
+    )
+    summary = models.TextField(_("summary"), max_length=400)
+    safety_and_security = RichTextField(_("safety and security"), blank=True, **PROSE)
+    local_laws = RichTextField(_("local laws and customs"), blank=True, **PROSE)
+    health = RichTextField(_("health"), blank=True, **PROSE)
+    money = RichTextField(_("money"), blank=True, **PROSE)
+    other_entry_requirements = RichTextField(_("other entry requirements"), blank=True, **PROSE)
+
+    content_panels = Page.content_panels + [
+        HelpPanel(
+            content=_(
+                "The risk level, emergency numbers, embassy contacts and entry rules are shared by "
+                "every language and edited under Destinations, so readers always see the same facts."
+            )
+        ),
+        FieldPanel("destination"),
+        FieldPanel("summary"),
+        FieldPanel("safety_and_security"),
+        FieldPanel("local_laws"),
+        FieldPanel("health"),
+        FieldPanel("money"),
+        FieldPanel("other_entry_requirements"),
+    ]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    parent_page_types = ["destinations.DestinationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("destination page")
+
+    def clean(self):
+        super().clean()
+        if not self.destination_id:
+            return
+        same = DestinationPage.objects.filter(destination_id=self.destination_id, locale_id=self.locale_id)
+        if self.pk:
+            same = same.exclude(pk=self.pk)
+        if same.exists():
+            raise ValidationError({"destination": _("This destination already has a page in this language.")})
+
+    def search_text(self):
+        country = self.destination.country if self.destination_id else None
+        names = [str(country.name), country.code] if country else []
+        return " ".join(
+            [
+                *names,
+                self.summary,
+                self.safety_and_security,
+                self.local_laws,
+                self.health,
+                self.money,
+                self.other_entry_requirements,
+            ]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import destination_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(destination_page_context(self, request))
+        return context
+
+
+class AlertIndexPage(SegmentedSearchMixin, Page):
+    """Active safety alerts first, then the archive of past ones; offers the alert subscription."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["destinations.SafetyAlertPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("safety alert index page")
+
+    def search_text(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import alert_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(alert_index_context(self, request))
+        return context
+
+
+class SafetyAlertQuerySet(PageQuerySet):
+    def active(self, at=None):
+        """Live alerts in force now: started, and not yet ended (no end means until withdrawn)."""
+        at = at or timezone.now()
+        return self.live().filter(valid_from__lte=at).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gt=at)
+        )
+
+    def past(self, at=None):
+        at = at or timezone.now()
+        return self.live().filter(valid_until__lte=at)
+
+
+class SafetyAlertPage(SegmentedSearchMixin, Page):
+    """A safety reminder for one or more destinations, in force between two moments."""
+
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=[c for c in RiskLevel.choices if c[0] != RiskLevel.NONE]
+    )
+    destinations = ParentalManyToManyField(
+        Destination, related_name="alerts", verbose_name=_("destinations")
+    )
+    valid_from = models.DateTimeField(_("valid from"), default=timezone.now)
+    valid_until = models.DateTimeField(
+        _("valid until"), null=True, blank=True, help_text=_("Leave empty while the alert stays in force.")
+    )
+    summary = models.TextField(_("summary"), max_length=400)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    objects = PageManager.from_queryset(SafetyAlertQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("level"),
+        FieldPanel("destinations", widget=forms.SelectMultiple(attrs={"size": 12})),
+        MultiFieldPanel([FieldPanel("valid_from"), FieldPanel("valid_until")], heading=_("In force")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("source"), FieldPanel("source_url")], heading=_("Source")),
+    ]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    parent_page_types = ["destinations.AlertIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("safety alert")
+        verbose_name_plural = _("safety alerts")
+        permissions = [("publish_alert_at_once", _("Can publish safety alerts without moderation"))]
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
+            raise ValidationError({"valid_until": _("The end must come after the start.")})
+
+    def search_text(self):
+        return " ".join([self.summary, stream_text(self.body), self.source])
+
+    def is_active(self, at=None):
+        at = at or timezone.now()
+        return self.live and self.valid_from <= at and (self.valid_until is None or self.valid_until > at)

@@ -1,0 +1,1 @@
+"""Signal receivers of the destinations room, connected when the app is ready."""

@@ -22,7 +22,9 @@ class EmergencyCard(models.Model):
         verbose_name = _("emergency card")
         verbose_name_plural = _("emergency cards")
         constraints = [
-            models.UniqueConstraint(fields=["destination", "language"], name="one_emergency_card_per_language")
+            models.UniqueConstraint(
+                fields=["destination", "language"], name="one_emergency_card_per_language"
+            )
         ]
 
     def __str__(self):

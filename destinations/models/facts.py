@@ -20,7 +20,14 @@ E164 = RegexValidator(
 LOCAL_EMERGENCY_NUMBER = RegexValidator(
     r"^\+?\d{2,15}$", _("Digits only, as dialled in the country (e.g. 112), or in E.164 form.")
 )
-MAP_HOSTS = ("uri.amap.com", "www.amap.com", "amap.com", "ditu.amap.com", "map.baidu.com", "api.map.baidu.com")
+MAP_HOSTS = (
+    "uri.amap.com",
+    "www.amap.com",
+    "amap.com",
+    "ditu.amap.com",
+    "map.baidu.com",
+    "api.map.baidu.com",
+)
 
 
 def validate_map_url(value):
@@ -66,18 +73,21 @@ class Destination(ClusterableModel):
         choices=VisaRequirement.choices,
         default=VisaRequirement.VISA_REQUIRED,
     )
-    visa_free_days = models.PositiveSmallIntegerField(
-        _("days allowed without a visa"), null=True, blank=True
-    )
+    visa_free_days = models.PositiveSmallIntegerField(_("days allowed without a visa"), null=True, blank=True)
     passport_validity_months = models.PositiveSmallIntegerField(
         _("passport validity needed (months beyond the stay)"), null=True, blank=True
     )
     entry_rules_checked_on = models.DateField(_("entry rules last checked on"), null=True, blank=True)
     review_by = models.DateField(
-        _("review advice by"), null=True, blank=True, help_text=_("Editors see when the advice is due for review.")
+        _("review advice by"),
+        null=True,
+        blank=True,
+        help_text=_("Editors see when the advice is due for review."),
     )
     is_demo = models.BooleanField(
-        _("demo data"), default=False, help_text=_("Made-up facts for the demonstration site; readers are told so.")
+        _("demo data"),
+        default=False,
+        help_text=_("Made-up facts for the demonstration site; readers are told so."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

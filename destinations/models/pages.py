@@ -146,8 +146,10 @@ class SafetyAlertQuerySet(PageQuerySet):
     def active(self, at=None):
         """Live alerts in force now: started, and not yet ended (no end means until withdrawn)."""
         at = at or timezone.now()
-        return self.live().filter(valid_from__lte=at).filter(
-            models.Q(valid_until__isnull=True) | models.Q(valid_until__gt=at)
+        return (
+            self.live()
+            .filter(valid_from__lte=at)
+            .filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gt=at))
         )
 
     def past(self, at=None):
@@ -161,9 +163,7 @@ class SafetyAlertPage(SegmentedSearchMixin, Page):
     level = models.PositiveSmallIntegerField(
         _("level"), choices=[c for c in RiskLevel.choices if c[0] != RiskLevel.NONE]
     )
-    destinations = ParentalManyToManyField(
-        Destination, related_name="alerts", verbose_name=_("destinations")
-    )
+    destinations = ParentalManyToManyField(Destination, related_name="alerts", verbose_name=_("destinations"))
     valid_from = models.DateTimeField(_("valid from"), default=timezone.now)
     valid_until = models.DateTimeField(
         _("valid until"), null=True, blank=True, help_text=_("Leave empty while the alert stays in force.")

@@ -86,7 +86,9 @@ class AlertDelivery(models.Model):
     subscription = models.ForeignKey(AlertSubscription, on_delete=models.CASCADE, related_name="deliveries")
     fanout = models.ForeignKey(AlertFanout, on_delete=models.PROTECT, related_name="deliveries")
     alert_key = models.UUIDField(null=True, blank=True)
-    change_note = models.ForeignKey(ChangeNote, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    change_note = models.ForeignKey(
+        ChangeNote, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     language = models.CharField(_("language"), max_length=10)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 

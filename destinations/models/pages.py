@@ -134,6 +134,11 @@ class AlertIndexPage(SegmentedSearchMixin, Page):
     def search_text(self):
         return self.intro
 
+    def permissions_for_user(self, user):
+        from ..permissions import AlertPermissionTester
+
+        return AlertPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from ..listing import alert_index_context
 
@@ -199,6 +204,11 @@ class SafetyAlertPage(SegmentedSearchMixin, Page):
 
     def search_text(self):
         return " ".join([self.summary, stream_text(self.body), self.source])
+
+    def permissions_for_user(self, user):
+        from ..permissions import AlertPermissionTester
+
+        return AlertPermissionTester(user, self)
 
     def is_active(self, at=None):
         at = at or timezone.now()

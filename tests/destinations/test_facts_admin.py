@@ -166,3 +166,11 @@ def test_officer_sees_advice_due_for_review_in_listing_and_dashboard(client, mak
     dashboard = client.get("/admin/").content.decode()
     assert "destinations-due-heading" in dashboard
     assert f"/admin/snippets/destinations/destination/edit/{due.pk}/" in dashboard
+
+
+def test_editors_see_advice_due_for_review_on_their_dashboard(client, make_user):
+    due = destination("FR", review_by=timezone.localdate())
+    client.force_login(staff_in(make_user, "Editors"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "destinations-due-heading" in dashboard
+    assert str(due) in dashboard

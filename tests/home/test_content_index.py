@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
+from destinations.models import AlertIndexPage, DestinationIndexPage
 from home.models import (
     ArticlePage,
     BrochurePage,
@@ -24,7 +25,9 @@ CONTENT_KINDS = {ArticlePage, CaseStudyPage, BrochurePage, VideoPage}
 class TestContentPageTree(WagtailPageTestCase):
     def test_content_index_sits_under_a_home_page(self):
         self.assertAllowedParentPageTypes(ContentIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ContentIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage}
+        )
 
     def test_content_index_holds_the_four_kinds_only(self):
         self.assertAllowedSubpageTypes(ContentIndexPage, CONTENT_KINDS)

@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from destinations.models import AlertIndexPage, DestinationIndexPage
 from home.models import ContentIndexPage, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,9 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_standard_pages_and_content_indexes(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ContentIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage}
+        )
 
     def test_standard_page_sits_under_home_or_another_standard_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

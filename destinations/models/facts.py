@@ -94,7 +94,7 @@ class Destination(ClusterableModel):
     class Meta:
         verbose_name = _("destination")
         verbose_name_plural = _("destinations")
-        ordering = ["country"]
+        # No default ordering: modelcluster sorts in Python, and Country objects do not compare.
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(visa_free_days__isnull=True)

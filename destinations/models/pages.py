@@ -1,9 +1,10 @@
 """The pages of the destinations room: prose per language around the shared facts, and safety alerts."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -16,6 +17,16 @@ from home.search import SegmentedSearchMixin, stream_text
 
 from ..levels import RiskLevel
 from .facts import Destination
+
+
+def country_names(country):
+    """The country's name in every language of the site, and its code: either language's name finds it."""
+    names = [country.code]
+    for language_code, _name in settings.LANGUAGES:
+        with translation.override(language_code):
+            names.append(str(country.name))
+    return names
+
 
 PROSE = {"features": ["bold", "italic", "link", "ol", "ul", "h3"]}
 
@@ -95,8 +106,7 @@ class DestinationPage(SegmentedSearchMixin, Page):
             raise ValidationError({"destination": _("This destination already has a page in this language.")})
 
     def search_text(self):
-        country = self.destination.country if self.destination_id else None
-        names = [str(country.name), country.code] if country else []
+        names = country_names(self.destination.country) if self.destination_id else []
         return " ".join(
             [
                 *names,

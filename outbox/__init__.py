@@ -7,10 +7,11 @@ The functions below import lazily: an app package must not import models while D
 """
 
 
-def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None):
+def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None):
     """Store one email and queue its delivery once the current transaction commits.
 
     Returns the new `Message`, or None when a message with `dedupe_key` already exists.
+    `headers` are extra email headers of this message (e.g. List-Unsubscribe).
     """
     from .sending import queue_message as _queue_message
 
@@ -21,15 +22,32 @@ def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedu
         body_html=body_html,
         language=language,
         dedupe_key=dedupe_key,
+        headers=headers,
     )
 
 
-def send(to, template, context, language, dedupe_key=None):
+def send(to, template, context, language, dedupe_key=None, headers=None):
     """Render `{template}_subject.txt`, `{template}.txt` and, if it exists, `{template}.html` in
-    `language`, then queue the email (see `queue_message`)."""
+    `language`, then queue the email (see `queue_message`). `headers`: extra email headers."""
     from .sending import send as _send
 
-    return _send(to=to, template=template, context=context, language=language, dedupe_key=dedupe_key)
+    return _send(
+        to=to, template=template, context=context, language=language, dedupe_key=dedupe_key, headers=headers
+    )
 
 
-__all__ = ["queue_message", "send"]
+def queue_messages(messages):
+    """Store many emails in one INSERT and queue one delivery task for them all (see sending.py)."""
+    from .sending import queue_messages as _queue_messages
+
+    return _queue_messages(messages)
+
+
+def cancel_pending(dedupe_key_prefix):
+    """Withdraw pending messages whose de-duplication key starts with the prefix; returns their keys."""
+    from .sending import cancel_pending as _cancel_pending
+
+    return _cancel_pending(dedupe_key_prefix)
+
+
+__all__ = ["cancel_pending", "queue_message", "queue_messages", "send"]

@@ -10,7 +10,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -29,13 +29,16 @@ CLAIM_DURATION = timedelta(minutes=15)
 ERROR_MAX_LENGTH = 2000
 
 
-def build_email(message):
+def build_email(message, connection=None):
+    headers = {"Content-Language": message.language, "Auto-Submitted": "auto-generated"}
+    headers.update(message.headers or {})
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient],
-        headers={"Content-Language": message.language, "Auto-Submitted": "auto-generated"},
+        headers=headers,
+        connection=connection,
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
@@ -56,19 +59,20 @@ def claim(message_id, *, include_failed=False):
     return claimed == 1
 
 
-def deliver(message, *, include_failed=False):
+def deliver(message, *, include_failed=False, connection=None):
     """Send one message (a `Message` or its id) unless it is already sent or being sent.
 
     Never raises for a mail error: the error is logged and stored, the message stays pending
     until it has been tried OUTBOX_MAX_TRIES times, then it is marked failed.
     Returns "sent", "pending" (failed, will be retried), "failed" (given up) or "skipped".
+    `connection` (an open mail connection) lets a batch share one conversation with the server.
     """
     message_id = message.pk if isinstance(message, Message) else message
     if not claim(message_id, include_failed=include_failed):
         return SKIPPED
     message = Message.objects.get(pk=message_id)
     try:
-        build_email(message).send()
+        build_email(message, connection=connection).send()
     except Exception as error:
         gave_up = message.tries >= settings.OUTBOX_MAX_TRIES
         logger.warning(
@@ -88,3 +92,26 @@ def deliver(message, *, include_failed=False):
         status=Message.Status.SENT, sent_at=timezone.now(), claimed_until=None
     )
     return SENT
+
+
+def deliver_many(message_ids, *, include_failed=False):
+    """Send several messages over one mail connection; returns how many were sent.
+
+    When the connection cannot be opened, each message is tried on its own (and stays pending if
+    the server is down), so a batch never loses a message.
+    """
+    connection = get_connection()
+    try:
+        connection.open()
+    except Exception as error:
+        logger.warning("Mail connection not opened for a batch, sending one by one: %r", error)
+        connection = None
+    sent = 0
+    try:
+        for message_id in message_ids:
+            if deliver(message_id, include_failed=include_failed, connection=connection) == SENT:
+                sent += 1
+    finally:
+        if connection is not None:
+            connection.close()
+    return sent

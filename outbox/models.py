@@ -10,12 +10,16 @@ class Message(models.Model):
         SENT = "sent", _("Sent")
         # Gave up after OUTBOX_MAX_TRIES attempts; `send_outbox --include-failed` tries again.
         FAILED = "failed", _("Failed")
+        # Withdrawn before it was sent (e.g. staff stopped an alert): never sent.
+        CANCELLED = "cancelled", _("Cancelled")
 
     recipient = models.EmailField(_("recipient"))
     language = models.CharField(_("language"), max_length=10, default="zh-hans")
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("plain text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
+    # Extra headers of this one email, e.g. List-Unsubscribe with the recipient's own link.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     dedupe_key = models.CharField(
         _("de-duplication key"),
         max_length=255,

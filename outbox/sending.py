@@ -5,9 +5,10 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .models import Message
 
@@ -28,20 +29,30 @@ def dedupe_key_taken(dedupe_key):
     return Message.objects.filter(dedupe_key=dedupe_key).exists()
 
 
-def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None):
-    """Store one email and queue its delivery once the current transaction commits.
+def clean_headers(headers):
+    """Header values on one line each (a newline would start another header)."""
+    return {str(name): " ".join(str(value).split()) for name, value in (headers or {}).items()}
 
-    Returns the new `Message`, or None when a message with this `dedupe_key` already exists
-    (two concurrent calls with the same key create one message: the unique constraint decides).
-    """
-    fields = {
+
+def message_fields(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None):
+    return {
         "recipient": str(to).strip(),
         "subject": clean_subject(subject),
         "body_text": str(body_text),
         "body_html": str(body_html or ""),
         "language": language or settings.LANGUAGE_CODE,
         "dedupe_key": dedupe_key or None,
+        "headers": clean_headers(headers),
     }
+
+
+def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None):
+    """Store one email and queue its delivery once the current transaction commits.
+
+    Returns the new `Message`, or None when a message with this `dedupe_key` already exists
+    (two concurrent calls with the same key create one message: the unique constraint decides).
+    """
+    fields = message_fields(to, subject, body_text, body_html, language, dedupe_key, headers)
     if dedupe_key:
         if dedupe_key_taken(dedupe_key):
             return None
@@ -64,6 +75,81 @@ def enqueue_delivery(message_id):
     from .tasks import deliver_message
 
     deliver_message.using(backend=settings.PORTAL_TASK_BACKEND).enqueue(message_id)
+
+
+def queue_messages(messages):
+    """Store many emails with one INSERT and queue ONE delivery task for all of them on commit.
+
+    `messages` is a list of dicts with the keyword arguments of `queue_message` (`to`, `subject`,
+    `body_text`, optional `body_html`, `language`, `dedupe_key`, `headers`). Messages whose
+    `dedupe_key` exists already are skipped. Returns the list of created `Message` objects.
+    """
+    rows = [message_fields(**fields) for fields in messages]
+    keys = [row["dedupe_key"] for row in rows if row["dedupe_key"]]
+    taken = (
+        set(Message.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True))
+        if keys
+        else set()
+    )
+    fresh, seen = [], set()
+    for row in rows:
+        key = row["dedupe_key"]
+        if key and (key in taken or key in seen):
+            continue
+        if key:
+            seen.add(key)
+        fresh.append(Message(**row))
+    if not fresh:
+        return []
+    try:
+        with transaction.atomic():
+            created = Message.objects.bulk_create(fresh)
+    except IntegrityError:
+        # A concurrent call stored some of these keys after our check: store the rest one by one.
+        created = [message for message in fresh if create_unless_taken(message)]
+    ids = [message.pk for message in created]
+    if ids:
+        transaction.on_commit(partial(enqueue_batch_delivery, ids), robust=True)
+    return created
+
+
+def create_unless_taken(message):
+    try:
+        with transaction.atomic():
+            message.save(force_insert=True)
+    except IntegrityError:
+        if message.dedupe_key and dedupe_key_taken(message.dedupe_key):
+            message.pk = None
+            return False
+        raise
+    return True
+
+
+def enqueue_batch_delivery(message_ids):
+    from .tasks import deliver_messages
+
+    deliver_messages.using(backend=settings.PORTAL_TASK_BACKEND).enqueue(list(message_ids))
+
+
+def cancel_pending(dedupe_key_prefix):
+    """Withdraw the pending messages whose key starts with the prefix and that nobody is sending.
+
+    A cancelled message is kept (status "cancelled") but gives its key up, so the same email may be
+    queued again later. Returns the keys the cancelled messages had; a message being sent right now
+    is not cancelled.
+    """
+    with transaction.atomic():
+        Message.objects.filter(
+            status=Message.Status.PENDING, dedupe_key__startswith=dedupe_key_prefix
+        ).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=timezone.now())).update(
+            status=Message.Status.CANCELLED
+        )
+        cancelled = Message.objects.filter(
+            status=Message.Status.CANCELLED, dedupe_key__startswith=dedupe_key_prefix
+        )
+        keys = list(cancelled.values_list("dedupe_key", flat=True))
+        cancelled.update(dedupe_key=None)
+    return keys
 
 
 def render_text(template_name, context):
@@ -99,7 +185,7 @@ def render_email(template, context, language):
     return clean_subject(subject), body_text, body_html
 
 
-def send(to, template, context, language, dedupe_key=None):
+def send(to, template, context, language, dedupe_key=None, headers=None):
     """Render `{template}_subject.txt`, `{template}.txt` and, if it exists, `{template}.html` in
     `language` (with `portal_base_url` in the context), then queue the email.
 
@@ -115,4 +201,5 @@ def send(to, template, context, language, dedupe_key=None):
         body_html=body_html,
         language=language,
         dedupe_key=dedupe_key,
+        headers=headers,
     )

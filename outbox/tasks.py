@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from .delivery import deliver
+from .delivery import deliver, deliver_many
 
 
 @task()
@@ -11,3 +11,9 @@ def deliver_message(message_id):
     `manage.py send_outbox` sends it later.
     """
     return deliver(message_id)
+
+
+@task()
+def deliver_messages(message_ids):
+    """Send a batch of outbox messages over one mail connection (queued by `queue_messages`)."""
+    return deliver_many(message_ids)

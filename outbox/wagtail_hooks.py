@@ -41,6 +41,7 @@ class MessageViewSet(ModelViewSet):
         "tries",
         "last_error",
         "dedupe_key",
+        "headers",
         "created_at",
         "last_tried_at",
         "sent_at",

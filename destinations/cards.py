@@ -1,0 +1,221 @@
+"""The printable emergency card: one PDF per destination and language, rendered by the worker, served stored.
+
+A card shows the facts that matter in an emergency (the level, the local emergency numbers, the
+embassy's and consulates' 24-hour numbers, 12308) and blank lines for the traveller's own details.
+Its ``facts_version`` is a fingerprint of everything printed on it (and of the layout), so a save
+that changes nothing printed renders nothing, and a stored card is never older than the facts.
+"""
+
+import gc
+import hashlib
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from .levels import RiskLevel, level_style
+from .models import Destination, EmergencyCard, in_reader_language
+
+CARD_TEMPLATE = "destinations/card/emergency_card.html"
+CARD_STYLESHEET = "css/emergency-card.css"
+CARD_MAX_CONTACTS = 8  # what fits on one page beside everything else
+HOTLINE = "12308"
+HOTLINE_FROM_ABROAD = "+86-10-12308"
+# Every card's HTML is rendered against this base; only URLs below it reach the file system.
+STATIC_BASE = "https://card.invalid/static/"
+
+
+def card_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def card_language(language):
+    """The card language for a reader's language code (``en-gb`` reads English), or None."""
+    language = (language or "").lower()
+    for code in card_languages():
+        if language == code or language.split("-")[0] == code.split("-")[0]:
+            return code
+    return None
+
+
+def static_file(url):
+    """The bytes and content type of our static file at `url` (below STATIC_BASE); ValueError otherwise."""
+    if not url.startswith(STATIC_BASE):
+        raise ValueError(f"The emergency card loads only its own static files, not {url!r}.")
+    relative = url.removeprefix(STATIC_BASE).split("?")[0].split("#")[0]
+    if not relative or relative.startswith("/") or ".." in Path(relative).parts:
+        raise ValueError(f"Not a static file: {url!r}.")
+    path = finders.find(relative)
+    if not path:
+        raise ValueError(f"No static file {relative!r}.")
+    content_type = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
+        Path(path).suffix, "application/octet-stream"
+    )
+    return Path(path).read_bytes(), content_type
+
+
+def static_files_only():
+    """A WeasyPrint URL fetcher that serves our own static files and refuses everything else.
+
+    A name or an address printed on a card can then never make WeasyPrint open a URL or read a file.
+    (WeasyPrint is imported here, not at start-up: it is slow to import and only the worker needs it.)
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            body, content_type = static_file(url)
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    return StaticFilesOnly()
+
+
+def card_context(destination, language):
+    """Everything printed on the card, as plain values: the same data feeds the fingerprint."""
+    with translation.override(language):
+        level = RiskLevel(destination.risk_level)
+        style = level_style(level)
+        contacts = [
+            {
+                "kind": str(contact.get_kind_display()),
+                "name": in_reader_language(contact.name_zh, contact.name_en, language),
+                "address": contact.address,
+                "phone": contact.phone,
+                "emergency_phone": contact.emergency_phone,
+                "email": contact.email,
+            }
+            for contact in destination.contacts.all()
+        ]
+        shown = contacts[:CARD_MAX_CONTACTS]
+        return {
+            "language": language,
+            "code": destination.country.code,
+            "name": str(destination.country.name),
+            "level": int(level),
+            "level_label": str(level.label),
+            "level_class": style.css_class,
+            "police": destination.police_number,
+            "ambulance": destination.ambulance_number,
+            "fire": destination.fire_number,
+            "contacts": shown,
+            "more_contacts": len(contacts) - len(shown),
+            "is_demo": destination.is_demo,
+            "hotline": HOTLINE,
+            "hotline_from_abroad": HOTLINE_FROM_ABROAD,
+        }
+
+
+def layout_fingerprint():
+    """The card's template and stylesheet: a new layout makes every card out of date."""
+    digest = hashlib.sha256()
+    digest.update(Path(get_template(CARD_TEMPLATE).origin.name).read_bytes())
+    stylesheet = finders.find(CARD_STYLESHEET)
+    if stylesheet:
+        digest.update(Path(stylesheet).read_bytes())
+    return digest.hexdigest()
+
+
+def facts_version(context):
+    data = json.dumps(context, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(data + layout_fingerprint().encode()).hexdigest()[:32]
+
+
+def render_card_html(context):
+    with translation.override(context["language"]):
+        return render_to_string(CARD_TEMPLATE, {"card": context, "static_base": STATIC_BASE})
+
+
+def render_card_pdf(context):
+    from weasyprint import HTML
+
+    html = render_card_html(context)
+    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=static_files_only()).write_pdf()
+
+
+def render_card(destination, language):
+    """The card of `destination` in `language` as PDF bytes (one page)."""
+    return render_card_pdf(card_context(destination, language))
+
+
+def _with_contacts(destination):
+    return Destination.objects.prefetch_related("contacts").get(pk=destination.pk)
+
+
+def store_card(destination, language, *, force=False):
+    """Render and store the card unless the stored one already shows these facts. Returns the card.
+
+    The old file is removed once the new one is committed; two workers racing end with one row.
+    """
+    context = card_context(destination, language)
+    version = facts_version(context)
+    card = EmergencyCard.objects.filter(destination=destination, language=language).first()
+    if card and card.facts_version == version and not force:
+        return card
+    pdf = render_card_pdf(context)
+    old_name = card.file.name if card else None
+    try:
+        with transaction.atomic():
+            if card is None:
+                card = EmergencyCard(destination=destination, language=language)
+            card.facts_version = version
+            card.size = len(pdf)
+            card.file.save(f"{destination.country.code.lower()}-{language}.pdf", ContentFile(pdf), save=False)
+            card.save()
+    except IntegrityError:
+        # Another worker stored this card at the same moment: keep theirs, drop our file.
+        if card.file.name:
+            card.file.storage.delete(card.file.name)
+        return EmergencyCard.objects.get(destination=destination, language=language)
+    if old_name and old_name != card.file.name:
+        storage = card.file.storage
+        transaction.on_commit(lambda: storage.delete(old_name))
+    return card
+
+
+def refresh_cards(destination):
+    """Bring the cards of `destination` in every language up to date with its facts."""
+    started = timezone.now()
+    destination = _with_contacts(destination)
+    stored = [store_card(destination, language) for language in card_languages()]
+    if any(card.rendered_at >= started for card in stored):
+        # WeasyPrint leaves reference cycles holding some 20 MB of font data per card, which only a
+        # full collection frees: without it a worker rendering 48 cards peaked at 840 MB, with it
+        # at 330 MB. A full collection takes about 0.25 s here, so once per destination.
+        gc.collect()
+    return stored
+
+
+@task()
+def refresh_cards_task(destination_id):
+    destination = Destination.objects.filter(pk=destination_id).first()
+    if destination is None:  # deleted before the worker came to it
+        return 0
+    return len(refresh_cards(destination))
+
+
+def refresh_cards_later(destination):
+    """Queue the re-rendering of the destination's cards for the worker (at once in tests)."""
+    return refresh_cards_task.using(backend=settings.PORTAL_TASK_BACKEND).enqueue(destination.pk)
+
+
+def current_card(destination, language):
+    """The stored card if it shows the destination's current facts, else render and store it now.
+
+    Also when the stored file has gone missing (media restored from an older backup, say).
+    """
+    card = store_card(destination, language)
+    if not card.file.storage.exists(card.file.name):
+        card = store_card(destination, language, force=True)
+    return card
+
+
+def stored_card(destination, language=None):
+    """The stored card in the reader's language (for its size next to the download link), or None."""
+    language = card_language(language or translation.get_language())
+    return EmergencyCard.objects.filter(destination=destination, language=language).only("size").first()

@@ -1,0 +1,82 @@
+"""Forms of the alert subscription: subscribe (email and choices) and preferences (choices only)."""
+
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Destination
+from .subscriptions import Choices
+
+EMAIL_MAX_LENGTH = 254
+
+
+def destination_choices():
+    """(ISO code, name in the reader's language) for every destination, A–Z by name: one query."""
+    codes = Destination.objects.values_list("country", flat=True)
+    places = [(str(code), str(Destination(country=code).country.name)) for code in codes]
+    return sorted(places, key=lambda place: place[1])
+
+
+class ChoicesForm(forms.Form):
+    """Destinations (or all of them) and the language of the emails."""
+
+    all_destinations = forms.BooleanField(
+        label=_("All destinations"),
+        required=False,
+        help_text=_("Every safety alert, for every country or region."),
+    )
+    destinations = forms.MultipleChoiceField(
+        label=_("Destinations"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose destinations from the list.")},
+    )
+    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["destinations"].choices = destination_choices()
+        if not self.is_bound and "language" not in self.initial:
+            self.initial["language"] = (translation.get_language() or settings.LANGUAGE_CODE).lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if "destinations" in self.errors:
+            return cleaned
+        if not cleaned.get("all_destinations") and not cleaned.get("destinations"):
+            raise forms.ValidationError(
+                _("Choose at least one destination, or “All destinations”."), code="no_destination"
+            )
+        return cleaned
+
+    def choices(self):
+        data = self.cleaned_data
+        every = bool(data["all_destinations"])
+        return Choices(
+            language=data["language"],
+            all_destinations=every,
+            codes=() if every else tuple(data["destinations"]),
+        )
+
+
+class SubscribeForm(ChoicesForm):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address, such as name@example.com."),
+            "max_length": _("This email address is too long."),
+        },
+    )
+
+    field_order = ["email", "all_destinations", "destinations", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
+
+
+class PreferencesForm(ChoicesForm):
+    pass

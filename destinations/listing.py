@@ -1,0 +1,333 @@
+"""What the destination index, a destination page and the alerts index show, prepared in few queries.
+
+Facts (level, numbers, contacts, entry rules, change notes) are read from the shared Destination at
+each request, so every language shows the same facts at the same moment. Alerts in force come from
+the cached list in alerts.py, filtered by the current time.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Site
+
+from home.listing import filter_links
+from home.models import CaseStudyPage
+from home.site_cache import cached
+from home.visibility import public
+
+from .alerts import active_alert_counts, active_alerts, active_alerts_for
+from .levels import Region, RiskLevel, level_style
+from .models import ChangeNote, ConsularContact, Destination, DestinationPage, SafetyAlertPage
+
+HISTORY_LENGTH = 20
+CASES_LENGTH = 3
+ARCHIVE_PAGE_SIZE = 20
+QUERY_MAX_LENGTH = 50
+OTHER_LETTER = "#"
+
+
+# Ordering names the way readers expect: Chinese by pinyin, other languages by their letters.
+
+
+def _pinyin_keys(names):
+    """Pinyin of each Chinese name ("法国" -> "faguo"), cached: pypinyin's phrase dictionary is large,
+    so a process loads it only when a name is not in the shared cache yet."""
+    known = cache.get("destinations:pinyin") or {}
+    missing = [name for name in names if name not in known]
+    if missing:
+        from pypinyin import lazy_pinyin
+
+        known = known | {name: "".join(lazy_pinyin(name)).lower() for name in missing}
+        cache.set("destinations:pinyin", known, None)
+    return {name: known[name] for name in names}
+
+
+def _latin_key(name):
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def _letter(key):
+    first = key[0][:1].upper()
+    return first if "A" <= first <= "Z" else OTHER_LETTER
+
+
+@dataclass
+class DestinationEntry:
+    page: DestinationPage
+    destination: Destination
+    name: str
+    sort_key: tuple
+    filter_text: str
+    alert_count: int = 0
+
+    @property
+    def level(self):
+        return self.destination.risk_level
+
+    @property
+    def letter(self):
+        return _letter(self.sort_key)
+
+
+def _names_in_every_language(country):
+    """The Chinese and the English name: a reader may type either into the filter."""
+    names = []
+    for code in ("zh-hans", "en"):
+        with translation.override(code):
+            names.append(str(country.name))
+    return names
+
+
+def _param(request, name, limit=20):
+    return request.GET.get(name, "").strip()[:limit]
+
+
+def destination_index_context(index, request):
+    """Destinations with a live page under this index, A–Z or by region, filtered by level and text.
+
+    One query for the pages and their facts; alert counts come from the cached alert list.
+    """
+    params = {
+        "level": _param(request, "level"),
+        "group": _param(request, "group"),
+        "q": _param(request, "q", QUERY_MAX_LENGTH),
+    }
+    notices = []
+    pages = public(DestinationPage.objects.live().child_of(index), request).select_related("destination")
+    pages = list(pages.only("id", "title", "url_path", "path", "depth", "destination"))
+
+    named = [(page, *_names_in_every_language(page.destination.country)) for page in pages]
+    pinyin = _pinyin_keys(sorted({zh_name for _page, zh_name, _en_name in named}))
+    reading_chinese = (translation.get_language() or "zh-hans").startswith("zh")
+    counts = active_alert_counts(request)
+    entries = []
+    for page, zh_name, en_name in named:
+        code = page.destination.country.code
+        entries.append(
+            DestinationEntry(
+                page=page,
+                destination=page.destination,
+                name=zh_name if reading_chinese else en_name,
+                sort_key=(pinyin[zh_name], zh_name) if reading_chinese else (_latin_key(en_name), en_name),
+                filter_text=" ".join([zh_name, en_name, code, page.title, pinyin[zh_name]]).casefold(),
+                alert_count=counts.get(code, 0),
+            )
+        )
+    entries.sort(key=lambda entry: entry.sort_key)
+    total = len(entries)
+
+    level = int(params["level"]) if params["level"] in {str(value) for value in RiskLevel.values} else None
+    if params["level"] and level is None:
+        notices.append(_("That risk level does not exist: showing every level."))
+        params["level"] = ""
+    if level is not None:
+        entries = [entry for entry in entries if entry.level == level]
+
+    query = params["q"].casefold()
+    if query:
+        entries = [entry for entry in entries if query in entry.filter_text]
+
+    by_region = params["group"] == "region"
+    if params["group"] and not by_region:
+        params["group"] = ""
+    groups = _groups_by_region(entries) if by_region else _groups_by_letter(entries)
+
+    return {
+        "destination_groups": groups,
+        "grouped_by_region": by_region,
+        "shown_count": len(entries),
+        "total_count": total,
+        "filter_query": params["q"],
+        "filter_level": params["level"],
+        "filter_group": params["group"],
+        "filtered": bool(level is not None or query),
+        "notices": notices,
+        "level_links": filter_links(
+            "level",
+            [(str(value), label) for value, label in RiskLevel.choices],
+            params["level"] or None,
+            params,
+        ),
+        "grouping_links": _grouping_links(params, by_region),
+        "count_text": shown_text(len(entries)),
+        "count_templates": {
+            "one": ngettext("%(count)s destination shown", "%(count)s destinations shown", 1),
+            "other": ngettext("%(count)s destination shown", "%(count)s destinations shown", 2),
+        },
+    }
+
+
+def shown_text(count):
+    return ngettext("%(count)s destination shown", "%(count)s destinations shown", count) % {"count": count}
+
+
+def _grouping_links(params, by_region):
+    base = {key: value for key, value in params.items() if key != "group" and value}
+    return [
+        {"label": _("A–Z"), "url": "?" + urlencode(base), "current": not by_region},
+        {"label": _("By region"), "url": "?" + urlencode(base | {"group": "region"}), "current": by_region},
+    ]
+
+
+def _groups_by_letter(entries):
+    groups = {}
+    for entry in entries:
+        groups.setdefault(entry.letter, []).append(entry)
+    return [
+        {
+            "heading": letter,
+            "anchor": f"letter-{letter.lower()}" if letter != OTHER_LETTER else "letter-other",
+            "entries": items,
+        }
+        for letter, items in groups.items()
+    ]
+
+
+def _groups_by_region(entries):
+    groups = []
+    for value, label in Region.choices:
+        items = [entry for entry in entries if entry.destination.region == value]
+        if items:
+            groups.append({"heading": label, "anchor": f"region-{value}", "entries": items})
+    return groups
+
+
+# A destination page
+
+
+def destination_page_context(page, request):
+    """The shared facts of the page's destination, alerts in force, change notes and real-life cases."""
+    destination = Destination.objects.prefetch_related(
+        Prefetch("contacts", queryset=ConsularContact.objects.order_by("sort_order", "pk"))
+    ).get(pk=page.destination_id)
+    notes = ChangeNote.objects.filter(destination=destination).order_by("-created_at", "-id")
+    notes = list(notes[: HISTORY_LENGTH + 1])  # one more than shown: were any left out?
+    code = destination.country.code
+    emergency_numbers = [
+        (label, number)
+        for label, number in (
+            (_("Police"), destination.police_number),
+            (_("Ambulance"), destination.ambulance_number),
+            (_("Fire"), destination.fire_number),
+        )
+        if number
+    ]
+    prose = [
+        ("safety", _("Safety and security"), page.safety_and_security),
+        ("local-laws", _("Local laws and customs"), page.local_laws),
+        ("health", _("Health"), page.health),
+        ("money", _("Money"), page.money),
+    ]
+    return {
+        "destination": destination,
+        "level": destination.risk_level,
+        "contacts": list(destination.contacts.all()),
+        "emergency_numbers": emergency_numbers,
+        "visa_text": visa_text(destination),
+        "passport_text": passport_text(destination),
+        "prose_sections": [
+            {"anchor": anchor, "heading": heading, "text": text} for anchor, heading, text in prose if text
+        ],
+        "alerts": active_alerts_for(request, code),
+        "latest_change": notes[0] if notes else None,
+        "change_history": notes[:HISTORY_LENGTH],
+        "history_truncated": len(notes) > HISTORY_LENGTH,
+        "cases": cases_from(code, page.locale_id, request),
+        "emergency_card": _stored_card(destination),
+        "alert_feed_url": reverse("destinations:destination_alert_feed", args=[code.lower()]),
+    }
+
+
+def cases_from(code, locale_id, request):
+    """The newest real-life cases from this country in the page's language (title, link, summary).
+
+    Cached under the site version (any publish renews it): no query on most requests.
+    """
+
+    def build():
+        cases = public(CaseStudyPage.objects.live().filter(locale_id=locale_id, country=code), request)
+        cases = cases.only("id", "title", "url_path", "path", "depth", "summary", "first_published_at")
+        return [
+            {"title": case.title, "url": case.get_url(request), "summary": case.summary}
+            for case in cases.order_by("-first_published_at", "-pk")[:CASES_LENGTH]
+        ]
+
+    site = Site.find_for_request(request)
+    return cached("destination-cases", build, site.pk if site else "-", locale_id, code)
+
+
+def _stored_card(destination):
+    try:
+        from .cards import stored_card
+    except ImportError:  # the card part of the room is not there
+        return None
+    return stored_card(destination)
+
+
+def visa_text(destination):
+    """The visa requirement for Chinese citizens in words, with the days allowed when visa-free."""
+    label = destination.get_visa_requirement_display()
+    days = destination.visa_free_days
+    if destination.visa_requirement == "visa-free" and days:
+        return ngettext(
+            "Visa-free for stays of up to %(days)s day", "Visa-free for stays of up to %(days)s days", days
+        ) % {"days": days}
+    return label
+
+
+def passport_text(destination):
+    months = destination.passport_validity_months
+    if months is None:
+        return ""
+    if months == 0:
+        return _("Valid for the whole stay")
+    return ngettext(
+        "Valid for at least %(months)s month beyond the stay",
+        "Valid for at least %(months)s months beyond the stay",
+        months,
+    ) % {"months": months}
+
+
+# The alerts index
+
+
+def alert_index_context(index, request):
+    """Alerts in force (every destination), then the archive of ended alerts, a page at a time."""
+    notices = []
+    now = timezone.now()
+    archive = (
+        public(SafetyAlertPage.objects.past(now).child_of(index), request)
+        .only("id", "title", "url_path", "path", "depth", "level", "summary", "valid_from", "valid_until")
+        .prefetch_related(Prefetch("destinations", queryset=Destination.objects.only("id", "country")))
+        .order_by("-valid_until", "-pk")
+    )
+    paginator = Paginator(archive, ARCHIVE_PAGE_SIZE)
+    requested = request.GET.get("page", "1")
+    number = int(requested) if requested.isdigit() else 0
+    if number < 1:
+        if requested != "1":
+            notices.append(_("That page number is not valid: showing the first page."))
+        number = 1
+    elif number > paginator.num_pages:
+        notices.append(_("There are not that many pages: showing the last page."))
+        number = paginator.num_pages
+    archive_page = paginator.page(number)
+    return {
+        "active_alerts": active_alerts(request, at=now),
+        "archive_page": archive_page,
+        "archive": [
+            {"page": alert, "style": level_style(alert.level), "places": list(alert.destinations.all())}
+            for alert in archive_page.object_list
+        ],
+        "notices": notices,
+        "alert_feed_url": reverse("destinations:alert_feed"),
+    }

@@ -1,0 +1,127 @@
+"""Public views of email alert subscriptions: subscribe, confirm, manage preferences, unsubscribe.
+
+Links people keep (preferences, unsubscribe) are keyed by the subscription's random token and
+never expire; they are never cached and never leak their token through a Referer header.
+"""
+
+from functools import wraps
+
+from axes.helpers import get_client_ip_address
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from . import subscriptions
+from .forms import PreferencesForm, SubscribeForm
+from .models import AlertSubscription
+from .subscriptions import ConfirmResult
+
+
+def private_page(view):
+    """Never cached, not indexed, and no Referer carrying a token to another site."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return never_cache(wrapper)
+
+
+@private_page
+def subscribe(request):
+    if request.method == "POST":
+        form = SubscribeForm(request.POST)
+        if form.is_valid():
+            subscriptions.request_subscription(
+                form.cleaned_data["email"], form.choices(), get_client_ip_address(request)
+            )
+            # The same answer whether an email went out, the address was known, or a limit held.
+            return redirect("destinations:subscribe_sent")
+        return TemplateResponse(request, "destinations/subscribe.html", {"form": form}, status=400)
+    wanted = [code.upper() for code in request.GET.getlist("destination")]
+    form = SubscribeForm()
+    known = {code for code, _name in form.fields["destinations"].choices}
+    form.initial["destinations"] = [code for code in wanted if code in known]
+    return TemplateResponse(request, "destinations/subscribe.html", {"form": form})
+
+
+@private_page
+def subscribe_sent(request):
+    return TemplateResponse(request, "destinations/subscribe_sent.html", {})
+
+
+def ask_again_url(choices):
+    url = reverse("destinations:subscribe")
+    if choices is not None and choices.codes and not choices.all_destinations:
+        url += "?" + urlencode({"destination": list(choices.codes)}, doseq=True)
+    return url
+
+
+@private_page
+def confirm(request, signed):
+    """GET shows what will be confirmed and a button (mail scanners open links); POST confirms."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    result, choices = subscriptions.check_confirmation(signed)
+    if result == ConfirmResult.CONFIRMED and request.method == "POST":
+        result, subscription = subscriptions.confirm_subscription(signed)
+        if result == ConfirmResult.CONFIRMED:
+            return TemplateResponse(
+                request, "destinations/subscription_confirmed.html", {"subscription": subscription}
+            )
+    context = {"result": result, "ask_again_url": ask_again_url(choices)}
+    if result == ConfirmResult.CONFIRMED:
+        context["destination_names"] = subscriptions.destinations_named(choices, request.LANGUAGE_CODE)
+        context["all_destinations"] = choices.all_destinations
+        context["email_language"] = dict(SubscribeForm.base_fields["language"].choices).get(choices.language)
+        return TemplateResponse(request, "destinations/subscription_confirm.html", context)
+    status = 410 if result == ConfirmResult.EXPIRED else 400
+    return TemplateResponse(request, "destinations/subscription_confirm.html", context, status=status)
+
+
+@private_page
+def preferences(request, token):
+    subscription = get_object_or_404(AlertSubscription, token=token)
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            subscriptions.update_preferences(subscription, form.choices())
+            messages.success(request, _("Your alert preferences have been saved."))
+            return redirect("destinations:preferences", token=token)
+        status = 400
+    else:
+        current = subscriptions.choices_of(subscription)
+        form = PreferencesForm(
+            initial={
+                "all_destinations": current.all_destinations,
+                "destinations": list(current.codes),
+                "language": current.language,
+            }
+        )
+        status = 200
+    context = {"form": form, "subscription": subscription}
+    return TemplateResponse(request, "destinations/subscription_preferences.html", context, status=status)
+
+
+@csrf_exempt  # RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" without any token of ours.
+@private_page
+def unsubscribe(request, token):
+    """GET asks (a mail scanner following links must not unsubscribe anyone); POST unsubscribes at once."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    subscription = get_object_or_404(AlertSubscription, token=token)
+    done = False
+    if request.method == "POST":
+        subscriptions.unsubscribe(subscription)
+        done = True
+    context = {"subscription": subscription, "done": done}
+    return TemplateResponse(request, "destinations/subscription_unsubscribe.html", context)

@@ -1,0 +1,203 @@
+"""Staff screens about alert emails: preview, test email, sendings with a stop button, counts and CSV."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.urls import reverse
+
+from destinations import fanout as fanouts
+from destinations.models import AlertDelivery, AlertFanout
+from outbox.models import Message
+from tests.destinations import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def france(db):
+    return factories.destination("FR")
+
+
+@pytest.fixture
+def alert_page(home_zh, france):
+    return factories.alert(factories.alert_index(home_zh), [france], title="巴黎治安提醒")
+
+
+def staff_with(make_user, *permissions):
+    user = make_user(is_staff=True)
+    wanted = ["wagtailadmin.access_admin", *permissions]
+    for name in wanted:
+        app_label, codename = name.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return type(user).objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user(is_staff=True, is_superuser=True, email="chief@example.org")
+
+
+def refused(response):
+    """Wagtail answers PermissionDenied in its admin with a redirect to the dashboard and a message."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
+
+
+def queued_fanout(alert_page, count=3):
+    for number in range(count):
+        factories.subscription(f"person{number}@example.org", places=list(alert_page.destinations.all()))
+    fanout = fanouts.start_alert_fanout(alert_page)
+    return fanout
+
+
+def test_the_preview_shows_the_email_and_how_many_people_will_get_it(client, superuser, alert_page, france):
+    factories.subscription("a@example.org", places=[france])
+    factories.subscription("b@example.org", language="en")
+    factories.subscription("c@example.org", places=[france], confirmed=False)
+    client.force_login(superuser)
+
+    response = client.get(reverse("destinations_alert_email_preview", args=[alert_page.pk]))
+
+    assert response.status_code == 200
+    assert response.context["recipients"] == 2
+    assert "巴黎治安提醒" in response.context["subject"]
+    assert "巴黎治安提醒" in response.content.decode()
+
+
+def test_the_preview_works_for_a_draft(client, superuser, alert_page):
+    alert_page.title = "草稿标题"
+    alert_page.save_revision()
+    client.force_login(superuser)
+
+    response = client.get(reverse("destinations_alert_email_preview", args=[alert_page.pk]) + "?language=en")
+
+    assert response.status_code == 200
+    assert "草稿标题" in response.context["subject"]
+
+
+def test_a_test_email_goes_to_the_member_of_staff_only(client, superuser, alert_page, france, run_on_commit):
+    factories.subscription("a@example.org", places=[france])
+    client.force_login(superuser)
+
+    with run_on_commit():
+        response = client.post(
+            reverse("destinations_alert_email_preview", args=[alert_page.pk]), {"language": "zh-hans"}
+        )
+
+    assert response.status_code == 302
+    [email] = mail.outbox
+    assert email.to == ["chief@example.org"]
+    assert "巴黎治安提醒" in email.subject
+    assert AlertDelivery.objects.count() == 0
+
+
+def test_people_who_cannot_edit_the_alert_cannot_preview_it(client, make_user, alert_page):
+    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+
+    response = client.get(reverse("destinations_alert_email_preview", args=[alert_page.pk]))
+
+    assert refused(response)
+
+
+def test_the_alert_editor_offers_the_email_preview(client, superuser, alert_page):
+    client.force_login(superuser)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[alert_page.pk]))
+
+    assert reverse("destinations_alert_email_preview", args=[alert_page.pk]) in response.content.decode()
+
+
+def test_the_stop_button_stops_a_sending(client, make_user, alert_page):
+    fanout = queued_fanout(alert_page)
+    client.force_login(
+        staff_with(make_user, "destinations.view_alertfanout", "destinations.change_alertfanout")
+    )
+
+    page = client.get(reverse("destinations_fanout", args=[fanout.pk]))
+    assert reverse("destinations_fanout_stop", args=[fanout.pk]) in page.content.decode()
+    response = client.post(reverse("destinations_fanout_stop", args=[fanout.pk]))
+
+    assert response.status_code == 302
+    fanout.refresh_from_db()
+    assert fanout.status == AlertFanout.Status.STOPPED
+    assert fanouts.run_fanout(fanout.pk) == AlertFanout.Status.STOPPED
+    assert Message.objects.count() == 0
+
+
+def test_stopping_needs_the_change_permission_and_a_post(client, make_user, alert_page):
+    fanout = queued_fanout(alert_page)
+    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+
+    page = client.get(reverse("destinations_fanout", args=[fanout.pk]))
+    assert page.status_code == 200
+    assert reverse("destinations_fanout_stop", args=[fanout.pk]) not in page.content.decode()
+    assert refused(client.post(reverse("destinations_fanout_stop", args=[fanout.pk])))
+
+    client.force_login(staff_with(make_user, "destinations.change_alertfanout"))
+    assert client.get(reverse("destinations_fanout_stop", args=[fanout.pk])).status_code == 405
+    fanout.refresh_from_db()
+    assert fanout.status == AlertFanout.Status.QUEUED
+
+
+def test_sendings_need_the_view_permission(client, make_user, alert_page):
+    fanout = queued_fanout(alert_page)
+    client.force_login(staff_with(make_user))
+
+    assert refused(client.get(reverse("destinations_fanouts")))
+    assert refused(client.get(reverse("destinations_fanout", args=[fanout.pk])))
+
+
+def test_the_report_counts_confirmed_subscribers_per_destination(client, make_user, france):
+    japan = factories.destination("JP", region="asia")
+    factories.subscription("a@example.org", places=[france, japan])
+    factories.subscription("b@example.org", places=[france])
+    factories.subscription("c@example.org", places=[france], confirmed=False)
+    factories.subscription("d@example.org")
+    client.force_login(staff_with(make_user, "destinations.view_alertsubscription"))
+
+    response = client.get(reverse("destinations_subscriber_report"))
+
+    assert response.status_code == 200
+    counts = {row["code"]: row["subscribers"] for row in response.context["rows"]}
+    assert counts["FR"] == 2
+    assert counts["JP"] == 1
+    assert response.context["totals"]["all_destinations"] == 1
+    assert "a@example.org" not in response.content.decode()
+
+
+def test_the_report_needs_the_view_permission(client, make_user):
+    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+
+    assert refused(client.get(reverse("destinations_subscriber_report")))
+
+
+def test_the_csv_export_has_counts_and_no_addresses(client, make_user, alert_page, france, run_on_commit):
+    factories.subscription("secret.person@example.org", places=[france])
+    with run_on_commit():
+        fanouts.start_alert_fanout(alert_page)
+    AlertFanout.objects.update(title="=HYPERLINK(evil)")
+    client.force_login(staff_with(make_user, "destinations.view_alertsubscription"))
+
+    response = client.get(reverse("destinations_subscriber_report") + "?export=csv")
+
+    body = response.content.decode("utf-8")
+    assert response["Content-Type"].startswith("text/csv")
+    assert body.startswith("\ufeff")
+    assert "@example.org" not in body
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    [france_row] = [row for row in rows if row[:1] == ["FR"]]
+    assert france_row[2] == "1"
+    [alert_row] = [row for row in rows if row[:1] == ["'=HYPERLINK(evil)"]]
+    assert alert_row[2] == "1"
+    assert not any(cell.startswith("=") for row in rows for cell in row)

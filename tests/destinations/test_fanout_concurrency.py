@@ -1,0 +1,87 @@
+"""Two fan-outs of the same alert at once (two workers, a republish during a run): one email each.
+
+Real concurrent connections need PostgreSQL (SQLite serialises writers anyway).
+"""
+
+import os
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from destinations import fanout as fanouts
+from destinations.models import AlertDelivery, AlertFanout
+from outbox.models import Message
+from tests.destinations import factories
+
+THREADS = 4
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="needs PostgreSQL"
+    ),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("rebuild_site"),
+]
+
+
+def at_once(function):
+    """Run `function` in THREADS threads released together; return what each returned."""
+    barrier = threading.Barrier(THREADS)
+    results, errors = [], []
+
+    def run():
+        try:
+            connection.ensure_connection()
+            barrier.wait()
+            results.append(function())
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return results
+
+
+def test_fanouts_of_the_same_alert_running_at_once_send_one_email_each(home_zh):
+    place = factories.destination("FR")
+    emails = [f"person{number}@example.org" for number in range(60)]
+    for email in emails:
+        factories.subscription(email, places=[place])
+    alert = factories.alert(factories.alert_index(home_zh), [place])  # publishing ran one fan-out already
+    AlertDelivery.objects.all().delete()
+    Message.objects.all().delete()
+    AlertFanout.objects.update(status=AlertFanout.Status.SENDING, sent=0)
+    mail.outbox = []
+    fanout = AlertFanout.objects.get(alert_key=alert.translation_key)
+
+    results = at_once(lambda: fanouts.run_fanout(fanout.pk, batch_size=7))
+
+    assert set(results) == {AlertFanout.Status.DONE}
+    assert sorted(address for email in mail.outbox for address in email.to) == sorted(emails)
+    assert AlertDelivery.objects.count() == len(emails)
+    fanout.refresh_from_db()
+    assert fanout.sent == len(emails)
+
+
+def test_an_alert_started_by_several_publishers_at_once_is_one_fanout(home_zh):
+    place = factories.destination("FR")
+    factories.subscription("ann@example.org", places=[place])
+    alert = factories.alert(factories.alert_index(home_zh), [place])
+    AlertDelivery.objects.all().delete()
+    AlertFanout.objects.all().delete()
+    Message.objects.all().delete()
+    mail.outbox = []
+
+    started = at_once(lambda: fanouts.start_alert_fanout(alert).pk)
+
+    assert len(set(started)) == 1
+    assert [email.to for email in mail.outbox] == [["ann@example.org"]]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .listing import sorted_by_name
 from .models import Destination
 from .subscriptions import Choices
 
@@ -15,7 +16,7 @@ def destination_choices():
     """(ISO code, name in the reader's language) for every destination, A–Z by name: one query."""
     codes = Destination.objects.values_list("country", flat=True)
     places = [(str(code), str(Destination(country=code).country.name)) for code in codes]
-    return sorted(places, key=lambda place: place[1])
+    return sorted_by_name(places, lambda place: place[1], translation.get_language() or "zh-hans")
 
 
 class ChoicesForm(forms.Form):

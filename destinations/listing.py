@@ -55,6 +55,15 @@ def _latin_key(name):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+def sorted_by_name(items, name_of, language_code):
+    """Items in the order readers of the language expect their names: by pinyin in Chinese."""
+    names = [name_of(item) for item in items]
+    if language_code.startswith("zh"):
+        pinyin = _pinyin_keys(sorted(set(names)))
+        return sorted(items, key=lambda item: (pinyin[name_of(item)], name_of(item)))
+    return sorted(items, key=lambda item: (_latin_key(name_of(item)), name_of(item)))
+
+
 def _letter(key):
     first = key[0][:1].upper()
     return first if "A" <= first <= "Z" else OTHER_LETTER

@@ -311,3 +311,19 @@ def test_token_pages_are_never_cached_and_send_no_referrer(client, france):
 
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_destinations_on_the_form_are_in_pinyin_order_in_chinese(client):
+    from django.utils import translation
+
+    from destinations.forms import destination_choices
+
+    from .factories import destination
+
+    for code in ("RU", "EG", "AU", "FR"):  # 俄罗斯 eluosi, 埃及 aiji, 澳大利亚 aodaliya, 法国 faguo
+        destination(code)
+    with translation.override("zh-hans"):
+        names = [
+            name for _code, name in destination_choices() if name in {"俄罗斯", "埃及", "澳大利亚", "法国"}
+        ]
+    assert names == ["埃及", "澳大利亚", "俄罗斯", "法国"]

@@ -716,13 +716,13 @@ def index_each_page_once(models):
         if not raw:
             saved.add((sender, instance.pk))
 
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
+    paused = [model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)]
+    for model in paused:
         post_save.connect(remember, sender=model, weak=False, dispatch_uid=f"demo-index-{model.__name__}")
     try:
         yield
     finally:
-        for model in models:
+        for model in paused:
             post_save.disconnect(sender=model, dispatch_uid=f"demo-index-{model.__name__}")
             post_save.connect(post_save_signal_handler, sender=model)
     for model, pk in saved:
@@ -736,7 +736,6 @@ class DestinationSeeder:
         self.stdout = stdout
         self.zh = Locale.objects.get(language_code="zh-hans")
         self.en = Locale.objects.get(language_code="en")
-        self.locales = {"zh-hans": self.zh, "en": self.en}
 
     def log(self, message):
         self.stdout.write(message)
@@ -894,6 +893,8 @@ class DestinationSeeder:
                 ),
                 "local_laws": f"<p>{spec.laws[0]}</p><p>遵守当地法律法规，尊重当地风俗习惯。</p>",
                 "health": f"<p>{health}出发前购买覆盖当地的医疗保险，随身携带常用药品及处方。</p>",
+                "other_entry_requirements": "<p>入境时可能被要求出示返程机票、住宿证明和足够的资金证明；"
+                "留学和工作人员请随身携带录取通知书或工作合同（演示内容）。</p>",
                 "money": (
                     f"<p>当地货币为{spec.currency[0]}。请通过银行或正规兑换点兑换外币，"
                     "不要随身携带大量现金，警惕以“换汇”为名的诈骗。</p>"
@@ -913,6 +914,11 @@ class DestinationSeeder:
             "health": (
                 f"<p>{health + ' ' if health else ''}Buy health insurance that covers you there before "
                 "you go, and carry your usual medicines with their prescriptions.</p>"
+            ),
+            "other_entry_requirements": (
+                "<p>Border officers may ask for a return ticket, proof of accommodation and enough money "
+                "for the stay; students and employees should carry their admission letter or work contract "
+                "(demo content).</p>"
             ),
             "money": (
                 f"<p>The local currency is the {spec.currency[1]}. Change money at banks or licensed "

@@ -24,12 +24,16 @@ from .subscriptions import ConfirmResult
 
 
 def private_page(view):
-    """Never cached, not indexed, and no Referer carrying a token to another site."""
+    """Never cached, not indexed, and no Referer carrying a token to another site.
+
+    "same-origin", not "no-referrer": with no referrer at all, Chromium posts the page's own forms
+    with `Origin: null`, which Django's CSRF check refuses.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex"
         return response
 

@@ -304,13 +304,13 @@ def test_the_preferences_page_changes_destinations_and_language(client, france):
     assert list(subscription.destinations.all()) == [japan]
 
 
-def test_token_pages_are_never_cached_and_send_no_referrer(client, france):
+def test_token_pages_are_never_cached_and_keep_their_referrer_on_this_site(client, france):
     subscription = factories.subscription("ann@example.org", places=[france])
 
     response = client.get(url("preferences", token=subscription.token))
 
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_destinations_on_the_form_are_in_pinyin_order_in_chinese(client):

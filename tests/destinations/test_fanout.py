@@ -329,3 +329,27 @@ def test_the_preview_counts_who_would_get_a_draft_alert(alerts_zh, france, japan
 
     assert fanouts.count_recipients(draft) == 1
     assert fanouts.recipients_by_language(draft) == {"zh-hans": 1, "en": 0}
+
+
+def test_the_cron_command_finishes_a_fanout_left_half_way_sending_each_subscriber_once(
+    alerts_zh, france, run_on_commit
+):
+    import io
+
+    from django.core.management import call_command
+
+    emails = [f"person{number}@example.org" for number in range(5)]
+    for email in emails:
+        factories.subscription(email, places=[france])
+    fanout = fanouts.start_alert_fanout(factories.alert(alerts_zh, [france]))
+    with run_on_commit():
+        fanouts.run_fanout(fanout.pk, batch_size=2, max_batches=1)  # the worker died after one batch
+    assert len(mail.outbox) == 2
+
+    with run_on_commit():
+        call_command("send_alert_fanouts", stdout=io.StringIO())
+        call_command("send_alert_fanouts", stdout=io.StringIO())  # twice in a row: nothing new
+
+    assert recipients() == sorted(emails)
+    fanout.refresh_from_db()
+    assert fanout.status == AlertFanout.Status.DONE

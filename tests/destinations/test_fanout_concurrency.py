@@ -3,52 +3,22 @@
 Real concurrent connections need PostgreSQL (SQLite serialises writers anyway).
 """
 
-import os
-import threading
-
-import pytest
 from django.core import mail
-from django.db import connection
 
 from destinations import fanout as fanouts
 from destinations.models import AlertDelivery, AlertFanout
 from outbox.models import Message
+from tests.concurrency import CONCURRENT
+from tests.concurrency import at_once as run_at_once
 from tests.destinations import factories
 
 THREADS = 4
 
-pytestmark = [
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="needs PostgreSQL"
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("rebuild_site"),
-]
+pytestmark = CONCURRENT
 
 
 def at_once(function):
-    """Run `function` in THREADS threads released together; return what each returned."""
-    barrier = threading.Barrier(THREADS)
-    results, errors = [], []
-
-    def run():
-        try:
-            connection.ensure_connection()
-            barrier.wait()
-            results.append(function())
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
+    return run_at_once(function, THREADS)
 
 
 def test_fanouts_of_the_same_alert_running_at_once_send_one_email_each(home_zh):

@@ -35,6 +35,7 @@ class HomePage(SegmentedSearchMixin, Page):
         "home.ContentIndexPage",
         "destinations.DestinationIndexPage",
         "destinations.AlertIndexPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:

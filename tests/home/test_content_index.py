@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from destinations.models import AlertIndexPage, DestinationIndexPage
+from events.models import EventIndexPage
 from home.models import (
     ArticlePage,
     BrochurePage,
@@ -26,7 +27,7 @@ class TestContentPageTree(WagtailPageTestCase):
     def test_content_index_sits_under_a_home_page(self):
         self.assertAllowedParentPageTypes(ContentIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage}
+            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage, EventIndexPage}
         )
 
     def test_content_index_holds_the_four_kinds_only(self):

@@ -3,6 +3,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from destinations.models import AlertIndexPage, DestinationIndexPage
+from events.models import EventIndexPage
 from home.models import ContentIndexPage, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_home_page_holds_standard_pages_and_content_indexes(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage}
+            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage, EventIndexPage}
         )
 
     def test_standard_page_sits_under_home_or_another_standard_page(self):

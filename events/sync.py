@@ -1,0 +1,55 @@
+"""The shared `Event` behind every language copy of an event page, kept in step with the live page."""
+
+from django.db import IntegrityError, transaction
+
+from .models import Event
+
+# What a registrant's calendar entry shows: a change to any of these raises the calendar SEQUENCE.
+CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "address")
+MIRRORED_FIELDS = (
+    "event_type",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "address",
+    "online_url",
+    "capacity",
+    "is_private",
+)
+
+
+def _facts(page):
+    return {name: getattr(page, name) for name in MIRRORED_FIELDS} | {"title": page.title[:255]}
+
+
+def event_for(page):
+    """The Event of an event page in any language, created from the page the first time."""
+    event = Event.objects.filter(translation_key=page.translation_key).first()
+    if event is not None:
+        return event
+    try:
+        with transaction.atomic():
+            return Event.objects.create(translation_key=page.translation_key, **_facts(page))
+    except IntegrityError:  # created at the same moment by another request
+        return Event.objects.get(translation_key=page.translation_key)
+
+
+def sync_event(page):
+    """Mirror a just-published page into its Event. Returns (event, calendar_changed).
+
+    Times and capacity are synchronised between languages by wagtail-localize, so any live copy
+    carries them; the title snapshot follows the copy published last (the source language when
+    both are). A change of time or place raises the calendar SEQUENCE so calendar apps update.
+    """
+    with transaction.atomic():
+        event = Event.objects.select_for_update().filter(translation_key=page.translation_key).first()
+        if event is None:
+            return event_for(page), False
+        facts = _facts(page)
+        calendar_changed = any(getattr(event, name) != facts[name] for name in CALENDAR_FIELDS)
+        for name, value in facts.items():
+            setattr(event, name, value)
+        if calendar_changed:
+            event.sequence += 1
+        event.save()
+    return event, calendar_changed

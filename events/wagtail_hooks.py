@@ -1,0 +1,1 @@
+"""Admin registrations and hooks of the events room."""

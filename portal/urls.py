@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("destinations.urls")),
+    path("", include("events.urls")),
     # Wagtail serves every page not caught above: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

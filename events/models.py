@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -208,6 +208,27 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
     def search_text(self):
         return " ".join([self.summary, self.venue, self.address, self.district, stream_text(self.body)])
+
+    def get_indexed_instance(self):
+        """Invitation-only events never reach the search index."""
+        instance = super().get_indexed_instance()
+        return None if instance is None or instance.is_private else instance
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().filter(is_private=False)
+
+    @path("")
+    def event_page(self, request):
+        from .page_views import event_page
+
+        return event_page(request, self)
+
+    @path("register/")
+    def register(self, request):
+        from .views import register
+
+        return register(request, self)
 
 
 class Event(models.Model):

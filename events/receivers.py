@@ -16,3 +16,38 @@ def event_page_published(sender, instance, **kwargs):
         from .notifications import event_changed
 
         transaction.on_commit(lambda: event_changed(event))
+
+
+from django.db.models.signals import post_save  # noqa: E402
+
+from home.site_cache import site_changed  # noqa: E402
+
+from .models import Event  # noqa: E402
+
+
+@receiver(post_save, sender=Event, dispatch_uid="events-cancelled-leaves-cached-lists")
+def event_saved(sender, instance, **kwargs):
+    """A cancelled event leaves the cached home-page list at once (publishing already renews it)."""
+    if instance.cancelled_at is not None:
+        site_changed()
+
+
+@receiver(page_published, sender=EventPage, dispatch_uid="events-fill-added-places")
+def fill_added_places(sender, instance, **kwargs):
+    """Places the office added (a higher capacity) go to the people waiting, once the change is saved."""
+    from .registration import promote_waitlisted
+    from .sync import event_for
+
+    event = event_for(instance)
+    transaction.on_commit(lambda: promote_waitlisted(event))
+
+
+@receiver(page_published, sender=EventPage, dispatch_uid="events-private-leaves-search")
+def private_event_leaves_search(sender, instance, **kwargs):
+    """An event made invitation-only leaves the search index: indexing skips private events
+    (EventPage.get_indexed_instance) but would leave the entry it made while the event was public."""
+    if instance.is_private:
+        from wagtail.search.backends import get_search_backends
+
+        for backend in get_search_backends(with_auto_update=True):
+            backend.delete(instance)

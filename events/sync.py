@@ -1,8 +1,9 @@
 """The shared `Event` behind every language copy of an event page, kept in step with the live page."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from .models import Event
+from .models import Event, EventPage
 
 # What a registrant's calendar entry shows: a change to any of these raises the calendar SEQUENCE.
 CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "address")
@@ -16,10 +17,24 @@ MIRRORED_FIELDS = (
     "capacity",
     "is_private",
 )
+# Translated words: the snapshot keeps them in the site's first language, so publishing a translation
+# is never mistaken for a change of place.
+TRANSLATED_FIELDS = ("title", "venue", "address")
 
 
 def _facts(page):
     return {name: getattr(page, name) for name in MIRRORED_FIELDS} | {"title": page.title[:255]}
+
+
+def speaks_for_event(page):
+    """Whether this copy's words (title, venue, address) are the Event's: the site's first language,
+    or any language while no live copy in the first language exists."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return True
+    first_language = EventPage.objects.live().filter(
+        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    )
+    return not first_language.exists()
 
 
 def event_for(page):
@@ -38,15 +53,19 @@ def sync_event(page):
     """Mirror a just-published page into its Event. Returns (event, calendar_changed).
 
     Times and capacity are synchronised between languages by wagtail-localize, so any live copy
-    carries them; the title snapshot follows the copy published last (the source language when
-    both are). A change of time or place raises the calendar SEQUENCE so calendar apps update.
+    carries them; the words (title, venue, address) come from the copy in the site's first language
+    when there is one. A change of time or place raises the calendar SEQUENCE so calendar apps update.
     """
     with transaction.atomic():
         event = Event.objects.select_for_update().filter(translation_key=page.translation_key).first()
         if event is None:
             return event_for(page), False
         facts = _facts(page)
-        calendar_changed = any(getattr(event, name) != facts[name] for name in CALENDAR_FIELDS)
+        if not speaks_for_event(page):
+            facts = {name: value for name, value in facts.items() if name not in TRANSLATED_FIELDS}
+        calendar_changed = any(
+            name in facts and getattr(event, name) != facts[name] for name in CALENDAR_FIELDS
+        )
         for name, value in facts.items():
             setattr(event, name, value)
         if calendar_changed:

@@ -7,11 +7,14 @@ The functions below import lazily: an app package must not import models while D
 """
 
 
-def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None):
+def queue_message(
+    to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None, attachments=None
+):
     """Store one email and queue its delivery once the current transaction commits.
 
     Returns the new `Message`, or None when a message with `dedupe_key` already exists.
-    `headers` are extra email headers of this message (e.g. List-Unsubscribe).
+    `headers` are extra email headers of this message (e.g. List-Unsubscribe); `attachments` a list
+    of `(filename, content bytes, mimetype)` tuples or `outbox.attachment(...)` dicts.
     """
     from .sending import queue_message as _queue_message
 
@@ -23,17 +26,32 @@ def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedu
         language=language,
         dedupe_key=dedupe_key,
         headers=headers,
+        attachments=attachments,
     )
 
 
-def send(to, template, context, language, dedupe_key=None, headers=None):
+def send(to, template, context, language, dedupe_key=None, headers=None, attachments=None):
     """Render `{template}_subject.txt`, `{template}.txt` and, if it exists, `{template}.html` in
-    `language`, then queue the email (see `queue_message`). `headers`: extra email headers."""
+    `language`, then queue the email (see `queue_message`). `headers`: extra email headers;
+    `attachments`: files sent with it (see `queue_message`)."""
     from .sending import send as _send
 
     return _send(
-        to=to, template=template, context=context, language=language, dedupe_key=dedupe_key, headers=headers
+        to=to,
+        template=template,
+        context=context,
+        language=language,
+        dedupe_key=dedupe_key,
+        headers=headers,
+        attachments=attachments,
     )
+
+
+def attachment(filename, content, mimetype):
+    """One attachment as stored with a message: `content` is bytes (or text, sent as UTF-8)."""
+    from .sending import attachment as _attachment
+
+    return _attachment(filename, content, mimetype)
 
 
 def queue_messages(messages):
@@ -50,4 +68,4 @@ def cancel_pending(dedupe_key_prefix):
     return _cancel_pending(dedupe_key_prefix)
 
 
-__all__ = ["cancel_pending", "queue_message", "queue_messages", "send"]
+__all__ = ["attachment", "cancel_pending", "queue_message", "queue_messages", "send"]

@@ -6,6 +6,7 @@ records the outcome. The task and the command can run side by side: whoever lose
 skips the message, and a message that is sent is never sent again.
 """
 
+import base64
 import logging
 from datetime import timedelta
 
@@ -42,6 +43,8 @@ def build_email(message, connection=None):
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
+    for item in message.attachments or ():
+        email.attach(item["filename"], base64.b64decode(item["content_base64"]), item["mimetype"])
     return email
 
 

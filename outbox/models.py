@@ -20,6 +20,9 @@ class Message(models.Model):
     body_html = models.TextField(_("HTML body"), blank=True)
     # Extra headers of this one email, e.g. List-Unsubscribe with the recipient's own link.
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # Files sent with the email (a calendar entry, a QR code): a list of
+    # {"filename", "mimetype", "content_base64"}, stored so a retry sends the same files.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     dedupe_key = models.CharField(
         _("de-duplication key"),
         max_length=255,

@@ -1,5 +1,6 @@
 """Creating messages: `queue_message` stores one email, `send` renders one from templates."""
 
+import base64
 import logging
 from functools import partial
 
@@ -34,7 +35,39 @@ def clean_headers(headers):
     return {str(name): " ".join(str(value).split()) for name, value in (headers or {}).items()}
 
 
-def message_fields(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None):
+def attachment(filename, content, mimetype):
+    """An attachment as stored in `Message.attachments` (JSON: the content in base64)."""
+    if isinstance(content, str):
+        content = content.encode()
+    return {
+        "filename": str(filename),
+        "mimetype": str(mimetype),
+        "content_base64": base64.b64encode(bytes(content)).decode("ascii"),
+    }
+
+
+def clean_attachments(attachments):
+    """`(filename, content, mimetype)` tuples or stored dicts, as stored dicts."""
+    cleaned = []
+    for item in attachments or ():
+        if isinstance(item, dict):
+            base64.b64decode(item["content_base64"], validate=True)  # refuse what could not be sent
+            cleaned.append(
+                {
+                    "filename": str(item["filename"]),
+                    "mimetype": str(item["mimetype"]),
+                    "content_base64": item["content_base64"],
+                }
+            )
+        else:
+            filename, content, mimetype = item
+            cleaned.append(attachment(filename, content, mimetype))
+    return cleaned
+
+
+def message_fields(
+    to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None, attachments=None
+):
     return {
         "recipient": str(to).strip(),
         "subject": clean_subject(subject),
@@ -43,16 +76,20 @@ def message_fields(to, subject, body_text, body_html="", language="zh-hans", ded
         "language": language or settings.LANGUAGE_CODE,
         "dedupe_key": dedupe_key or None,
         "headers": clean_headers(headers),
+        "attachments": clean_attachments(attachments),
     }
 
 
-def queue_message(to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None):
+def queue_message(
+    to, subject, body_text, body_html="", language="zh-hans", dedupe_key=None, headers=None, attachments=None
+):
     """Store one email and queue its delivery once the current transaction commits.
 
     Returns the new `Message`, or None when a message with this `dedupe_key` already exists
     (two concurrent calls with the same key create one message: the unique constraint decides).
+    `attachments`: `(filename, content bytes, mimetype)` tuples or `attachment(...)` dicts.
     """
-    fields = message_fields(to, subject, body_text, body_html, language, dedupe_key, headers)
+    fields = message_fields(to, subject, body_text, body_html, language, dedupe_key, headers, attachments)
     if dedupe_key:
         if dedupe_key_taken(dedupe_key):
             return None
@@ -81,7 +118,7 @@ def queue_messages(messages):
     """Store many emails with one INSERT and queue ONE delivery task for all of them on commit.
 
     `messages` is a list of dicts with the keyword arguments of `queue_message` (`to`, `subject`,
-    `body_text`, optional `body_html`, `language`, `dedupe_key`, `headers`). Messages whose
+    `body_text`, optional `body_html`, `language`, `dedupe_key`, `headers`, `attachments`). Messages whose
     `dedupe_key` exists already are skipped. Returns the list of created `Message` objects.
     """
     rows = [message_fields(**fields) for fields in messages]
@@ -185,7 +222,7 @@ def render_email(template, context, language):
     return clean_subject(subject), body_text, body_html
 
 
-def send(to, template, context, language, dedupe_key=None, headers=None):
+def send(to, template, context, language, dedupe_key=None, headers=None, attachments=None):
     """Render `{template}_subject.txt`, `{template}.txt` and, if it exists, `{template}.html` in
     `language` (with `portal_base_url` in the context), then queue the email.
 
@@ -202,4 +239,5 @@ def send(to, template, context, language, dedupe_key=None, headers=None):
         language=language,
         dedupe_key=dedupe_key,
         headers=headers,
+        attachments=attachments,
     )

@@ -209,6 +209,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in emails: a worker has no request to build them from.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 OUTBOX_MAX_TRIES = int(os.environ.get("OUTBOX_MAX_TRIES", "8"))
+# Events: no promotions from the waitlist this many hours before the start (the waitlist closes).
+EVENTS_PROMOTION_CUTOFF_HOURS = float(os.environ.get("EVENTS_PROMOTION_CUTOFF_HOURS", "2"))
 
 # Tasks: Wagtail's own tasks run at once; ours (emails, PDFs, reminder batches) go to the database
 # queue under the "portal" alias, run by `manage.py db_worker --backend portal`.

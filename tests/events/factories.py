@@ -58,3 +58,38 @@ def translate(page, language_code="en", **fields):
 
 def event_of(page):
     return event_for(page)
+
+
+def bare_event(starts=None, hours=2, **fields):
+    """An `Event` without a page (as after the page was deleted), tomorrow 14:00 Beijing by default."""
+    import uuid
+
+    from events.models import Event
+
+    if starts is None:
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        starts = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time(14, 0)))
+    number = next(_numbers)
+    defaults = {
+        "translation_key": uuid.uuid4(),
+        "title": f"应急技能讲座 {number}",
+        "event_type": EventType.LECTURE,
+        "starts_at": starts,
+        "ends_at": starts + datetime.timedelta(hours=hours),
+        "venue": "社区活动中心",
+    }
+    return Event.objects.create(**(defaults | fields))
+
+
+def registration_for(event, status="confirmed", **fields):
+    """A registration row written directly (no emails, no capacity check)."""
+    from events.models import Registration
+
+    number = next(_numbers)
+    defaults = {
+        "name": f"报名者 {number}",
+        "email": f"registrant{number}@example.org",
+        "language": "zh-hans",
+        "status": status,
+    }
+    return Registration.objects.create(event=event, **(defaults | fields))

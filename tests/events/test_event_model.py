@@ -116,3 +116,12 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
         self.assertAllowedSubpageTypes(EventPage, set())
+
+
+def test_publishing_the_translation_is_not_a_change_of_place(index):
+    page = factories.event_page(index, venue="社区活动中心", title="领事保护讲座")
+    factories.translate(page, "en", title="Consular protection talk", venue="Community centre")
+    event = event_for(page)
+    assert event.sequence == 0
+    assert event.title == "领事保护讲座"
+    assert event.venue == "社区活动中心"

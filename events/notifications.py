@@ -1,0 +1,361 @@
+"""The emails of the events room, all through the outbox, each in its registrant's language.
+
+Every email has a de-duplication key, so a retry, a double click or a second run of a command never
+sends it twice: per registration for its confirmation, waitlist place, promotion, cancellation and
+reminder; per registration and calendar SEQUENCE for a change of time or place. The event's words
+(title, venue, address) come from its live page in the registrant's language, else from the source
+language, else from the snapshot the Event keeps after its page is gone.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+import outbox
+from outbox.models import Message
+from outbox.sending import dedupe_key_taken, render_email
+
+from .models import EventPage, Registration
+
+CONFIRMED_TEMPLATE = "events/email/confirmed"
+ALREADY_REGISTERED_TEMPLATE = "events/email/already_registered"
+WAITLISTED_TEMPLATE = "events/email/waitlisted"
+PROMOTED_TEMPLATE = "events/email/promoted"
+CANCELLED_TEMPLATE = "events/email/cancelled"
+EVENT_CANCELLED_TEMPLATE = "events/email/event_cancelled"
+CHANGED_TEMPLATE = "events/email/changed"
+REMINDER_TEMPLATE = "events/email/reminder"
+MESSAGE_TEMPLATE = "events/email/message"
+INVITATION_TEMPLATE = "events/email/invitation"
+
+
+# What an email says about the event ------------------------------------------------------------
+
+
+def site_url(path):
+    return f"{settings.PORTAL_BASE_URL}{path}"
+
+
+def link(language, name, **kwargs):
+    """An absolute app URL in `language`, for a link built without a request."""
+    with translation.override(language):
+        return site_url(reverse(name, kwargs=kwargs))
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    """The event as one language describes it."""
+
+    title: str
+    summary: str
+    starts_at: object
+    ends_at: object
+    venue: str
+    address: str
+    map_url: str
+    online_url: str
+    page_url: str
+    cancelled: bool
+
+    @property
+    def location(self):
+        return ", ".join(part for part in (self.venue, self.address) if part)
+
+    @property
+    def same_day(self):
+        zone = timezone.get_default_timezone()
+        return self.starts_at.astimezone(zone).date() == self.ends_at.astimezone(zone).date()
+
+
+def live_copies(event):
+    """The event's live pages in every language (one query)."""
+    return list(
+        EventPage.objects.live().filter(translation_key=event.translation_key).select_related("locale")
+    )
+
+
+def pick_copy(copies, language):
+    """The live copy in `language`, else the source copy (the first one made)."""
+    for copy in copies:
+        if copy.locale.language_code == language:
+            return copy
+    return min(copies, key=lambda copy: copy.pk) if copies else None
+
+
+def page_url(page):
+    parts = page.get_url_parts()
+    return site_url(parts[2]) if parts else ""
+
+
+def event_details(event, language, copies=None):
+    """What the emails and calendar files of `event` say in `language`. `copies`: from live_copies."""
+    page = pick_copy(live_copies(event) if copies is None else copies, language)
+    return EventDetails(
+        title=page.title if page else event.title,
+        summary=page.summary if page else "",
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        venue=page.venue if page else event.venue,
+        address=page.address if page else event.address,
+        map_url=page.map_url if page else "",
+        online_url=event.online_url,
+        page_url=page_url(page) if page else "",
+        cancelled=event.cancelled_at is not None,
+    )
+
+
+class DetailsByLanguage:
+    """Event details per language for many emails about one event: the pages are read once."""
+
+    def __init__(self, event):
+        self.event = event
+        self.copies = live_copies(event)
+        self.cache = {}
+
+    def __call__(self, language):
+        if language not in self.cache:
+            self.cache[language] = event_details(self.event, language, self.copies)
+        return self.cache[language]
+
+
+def registration_links(registration, language=None):
+    """The links a registrant keeps: cancel, decline, calendar file, and "My events" when signed up."""
+    language = language or registration.language
+    token = registration.cancel_token
+    return {
+        "cancel_url": link(language, "events:cancel", token=token),
+        "decline_url": link(language, "events:decline", token=token),
+        "calendar_url": link(language, "events:calendar", token=token),
+        "my_events_url": link(language, "events:my_events") if registration.user_id else "",
+    }
+
+
+def promotion_deadline(event):
+    """From this moment on nobody is promoted from the waitlist (the waitlist closes)."""
+    return event.starts_at - datetime.timedelta(hours=settings.EVENTS_PROMOTION_CUTOFF_HOURS)
+
+
+def registration_context(registration, details, **extra):
+    return {
+        "registration": registration,
+        "event": details,
+        "check_in_code": registration.check_in_code,
+        **registration_links(registration),
+        **extra,
+    }
+
+
+# Attachments -------------------------------------------------------------------------------------
+
+
+def calendar_attachment(registration, method="REQUEST", details=None):
+    from .calendar import registration_ics
+
+    return ("event.ics", registration_ics(registration, method=method, details=details), "text/calendar")
+
+
+def qr_attachment(registration):
+    from .checkin import qr_png
+
+    return (f"check-in-{registration.check_in_code}.png", qr_png(registration), "image/png")
+
+
+def confirmed_attachments(registration, details=None):
+    return [calendar_attachment(registration, details=details), qr_attachment(registration)]
+
+
+# One registrant ----------------------------------------------------------------------------------
+
+
+def send_to(registration, template, dedupe_key, details=None, attachments=None, **extra):
+    details = details or event_details(registration.event, registration.language)
+    if dedupe_key_taken(dedupe_key):
+        return None  # do not build attachments for what would not be sent
+    return outbox.send(
+        registration.email,
+        template,
+        registration_context(registration, details, **extra),
+        language=registration.language,
+        dedupe_key=dedupe_key,
+        attachments=attachments(details) if callable(attachments) else attachments,
+    )
+
+
+def send_confirmation(registration):
+    """Confirmed: the calendar file, the check-in QR code and (online events) the joining link."""
+    return send_to(
+        registration,
+        CONFIRMED_TEMPLATE,
+        f"events:confirmed:{registration.pk}",
+        attachments=lambda details: confirmed_attachments(registration, details),
+    )
+
+
+def send_waitlisted(registration, position):
+    return send_to(
+        registration,
+        WAITLISTED_TEMPLATE,
+        f"events:waitlisted:{registration.pk}",
+        position=position,
+        promotion_deadline=promotion_deadline(registration.event),
+    )
+
+
+def send_already_registered(registration, position=None):
+    """Someone registered an address that is registered already: remind it of its own links.
+
+    At most one such email an hour per registration, so the form cannot flood someone's inbox.
+    """
+    hour = timezone.now().strftime("%Y%m%d%H")
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    return send_to(
+        registration,
+        ALREADY_REGISTERED_TEMPLATE,
+        f"events:already-registered:{registration.pk}:{hour}",
+        attachments=(lambda details: confirmed_attachments(registration, details)) if confirmed else None,
+        position=position,
+        registration_confirmed=confirmed,
+    )
+
+
+def send_promoted(registration):
+    """A place from the waitlist: the same as a confirmation, with a link to decline it."""
+    return send_to(
+        registration,
+        PROMOTED_TEMPLATE,
+        f"events:promoted:{registration.pk}",
+        attachments=lambda details: confirmed_attachments(registration, details),
+    )
+
+
+def send_cancelled(registration, was_confirmed):
+    """The registration is cancelled; a confirmed one's calendar entry is withdrawn."""
+    return send_to(
+        registration,
+        CANCELLED_TEMPLATE,
+        f"events:cancelled:{registration.pk}",
+        attachments=(lambda details: [calendar_attachment(registration, "CANCEL", details)])
+        if was_confirmed
+        else None,
+        was_confirmed=was_confirmed,
+    )
+
+
+# Everyone registered for one event ---------------------------------------------------------------
+
+
+def queue_for(registrations, template, key, attachments=None, **extra):
+    """Render and store one email per registration in one INSERT; skips keys already used.
+
+    `key(registration)` gives the de-duplication key; `attachments(registration, details)` the files.
+    """
+    registrations = list(registrations)
+    if not registrations:
+        return []
+    keys = {registration.pk: key(registration) for registration in registrations}
+    taken = set(Message.objects.filter(dedupe_key__in=keys.values()).values_list("dedupe_key", flat=True))
+    details = DetailsByLanguage(registrations[0].event)  # the event's pages, read once
+    messages = []
+    for registration in registrations:
+        if keys[registration.pk] in taken:
+            continue
+        language = registration.language
+        described = details(language)
+        context = registration_context(registration, described, **extra)
+        subject, body_text, body_html = render_email(template, context, language)
+        messages.append(
+            {
+                "to": registration.email,
+                "subject": subject,
+                "body_text": body_text,
+                "body_html": body_html,
+                "language": language,
+                "dedupe_key": keys[registration.pk],
+                "attachments": attachments(registration, described) if attachments else None,
+            }
+        )
+    return outbox.queue_messages(messages)
+
+
+def confirmed_registrations(event):
+    return Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).select_related(
+        "event"
+    )
+
+
+def event_changed(event):
+    """The time or place changed (the Event's SEQUENCE was raised): send confirmed registrants the
+    updated calendar entry (same UID, higher SEQUENCE). Once per registration and SEQUENCE."""
+    event.refresh_from_db()
+    if event.cancelled_at is not None:
+        return []
+    sequence = event.sequence
+    return queue_for(
+        confirmed_registrations(event),
+        CHANGED_TEMPLATE,
+        key=lambda registration: f"events:changed:{registration.pk}:{sequence}",
+        attachments=lambda registration, details: [calendar_attachment(registration, details=details)],
+    )
+
+
+def send_event_cancelled(event):
+    """The office cancelled the event: tell everyone confirmed or waiting, withdraw calendar entries."""
+    registrations = Registration.objects.filter(
+        event=event, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+    ).select_related("event")
+    return queue_for(
+        registrations,
+        EVENT_CANCELLED_TEMPLATE,
+        key=lambda registration: f"events:event-cancelled:{registration.pk}",
+        attachments=lambda registration, details: [calendar_attachment(registration, "CANCEL", details)],
+    )
+
+
+def send_reminders(registrations):
+    """The day-before reminder (see the send_event_reminders command)."""
+    return queue_for(
+        registrations,
+        REMINDER_TEMPLATE,
+        key=lambda registration: f"events:reminder:{registration.pk}",
+        attachments=lambda registration, details: [qr_attachment(registration)],
+    )
+
+
+def message_registrants(event, subject, body, sender):
+    """The office writes to every confirmed registrant; returns how many emails were queued.
+
+    Sending the same words twice (a double click) queues nothing the second time.
+    """
+    subject = " ".join(str(subject).split())
+    body = str(body).strip()
+    if not subject or not body:
+        raise ValueError(gettext("Write a subject and a message."))
+    digest = hashlib.sha256(f"{subject}\n{body}".encode()).hexdigest()[:16]
+    messages = queue_for(
+        confirmed_registrations(event),
+        MESSAGE_TEMPLATE,
+        key=lambda registration: f"events:message:{event.pk}:{digest}:{registration.pk}",
+        message_subject=subject,
+        message_body=body,
+        sender_name=(getattr(sender, "get_full_name", lambda: "")() or "") if sender else "",
+    )
+    return len(messages)
+
+
+# Invitations -------------------------------------------------------------------------------------
+
+
+def send_invitation(invitation, language):
+    """A personal registration link for a private event; at most once a day per invitation."""
+    details = event_details(invitation.event, language)
+    context = {
+        "event": details,
+        "invitation_url": link(language, "events:invitation", token=invitation.token),
+    }
+    key = f"events:invitation:{invitation.pk}:{timezone.localdate():%Y%m%d}"
+    return outbox.send(invitation.email, INVITATION_TEMPLATE, context, language=language, dedupe_key=key)

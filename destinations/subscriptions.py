@@ -7,19 +7,19 @@ the client address and the email together (a campus shares one address), with a 
 nobody's inbox can be flooded, and a generous cap per address.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 
 import outbox
+from home import public_forms
+from home.public_forms import RateLimits
 
 from .models import AlertSubscription, Destination
 
@@ -28,9 +28,9 @@ CONFIRM_MAX_AGE = timedelta(days=3)
 CONFIRM_TEMPLATE = "destinations/email/confirm"
 
 # (what the counter is keyed on, how many confirmation emails, in how many seconds)
-LIMIT_ADDRESS_AND_EMAIL = 3, 60 * 60
-LIMIT_EMAIL = 6, 24 * 60 * 60
-LIMIT_ADDRESS = 100, 60 * 60
+RATE_LIMITS = RateLimits(
+    "alert-subscribe", address_and_email=(3, 60 * 60), email=(6, 24 * 60 * 60), address=(100, 60 * 60)
+)
 
 
 @dataclass(frozen=True)
@@ -68,34 +68,9 @@ def find_subscription(email):
     )
 
 
-def counter_key(kind, *parts):
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
-    return f"destinations:subscribe:{kind}:{digest}"
-
-
-def count_against(key, limit, seconds):
-    """Count one more attempt under `key`; True while the count stays within `limit`."""
-    cache.add(key, 0, seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        count = 1
-    return count <= limit
-
-
 def within_rate_limit(client_address, email):
     """Count this request; False when a confirmation email may not be sent now."""
-    email = normalize_email(email).lower()
-    client_address = client_address or "unknown"
-    checks = [
-        (counter_key("address-email", client_address, email), *LIMIT_ADDRESS_AND_EMAIL),
-        (counter_key("email", email), *LIMIT_EMAIL),
-        (counter_key("address", client_address), *LIMIT_ADDRESS),
-    ]
-    # Every counter counts the request, so trying other addresses or emails does not reset one.
-    within = [count_against(key, limit, seconds) for key, limit, seconds in checks]
-    return all(within)
+    return public_forms.within_rate_limit(RATE_LIMITS, client_address, normalize_email(email))
 
 
 def site_url(path):

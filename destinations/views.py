@@ -4,8 +4,6 @@ Links people keep (preferences, unsubscribe) are keyed by the subscription's ran
 never expire; they are never cached and never leak their token through a Referer header.
 """
 
-from functools import wraps
-
 from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
@@ -14,30 +12,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+
+from home.public_forms import private_page
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
 from .models import AlertSubscription
 from .subscriptions import ConfirmResult
-
-
-def private_page(view):
-    """Never cached, not indexed, and no Referer carrying a token to another site.
-
-    "same-origin", not "no-referrer": with no referrer at all, Chromium posts the page's own forms
-    with `Origin: null`, which Django's CSRF check refuses.
-    """
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return never_cache(wrapper)
 
 
 @private_page

@@ -7,17 +7,15 @@ never cached and never leak their token through a Referer header. GET never chan
 scanners open links); a button POSTs.
 """
 
-import hashlib
-from functools import wraps
-
 from axes.helpers import get_client_ip_address
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.views.decorators.cache import never_cache
+
+from home import public_forms
+from home.public_forms import RateLimits, private_page
 
 from .forms import RegistrationForm
 from .models import EventPage, Invitation, Registration
@@ -29,59 +27,17 @@ SENT_SESSION_KEY = "event_registration_sent"
 
 # (count, seconds): per address and email, per email (someone else's inbox), per address (a campus
 # or an exhibition hall shares one address, so this one is generous).
-LIMIT_ADDRESS_AND_EMAIL = (5, 3600)
-LIMIT_EMAIL = (10, 3600)
-LIMIT_ADDRESS = (300, 3600)
-
-
-def private_page(view):
-    """Never cached, not indexed, and no Referer carrying a token to another site.
-
-    "same-origin", not "no-referrer": with no referrer at all, Chromium posts the page's own forms
-    with `Origin: null`, which Django's CSRF check refuses.
-    """
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return never_cache(wrapper)
+RATE_LIMITS = RateLimits(
+    "events-register", address_and_email=(5, 3600), email=(10, 3600), address=(300, 3600)
+)
 
 
 # Rate limits, through the cache (shared by every server when REDIS_URL is set).
 
 
-def counter_key(kind, *parts):
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
-    return f"events:register:{kind}:{digest}"
-
-
-def count_against(key, limit, seconds):
-    """Count one more attempt under `key`; True while the count stays within `limit`."""
-    cache.add(key, 0, seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        count = 1
-    return count <= limit
-
-
 def within_rate_limit(client_address, email):
     """Count this registration attempt; False when it may not go ahead now."""
-    email = email.strip().lower()
-    client_address = client_address or "unknown"
-    checks = [
-        (counter_key("address-email", client_address, email), *LIMIT_ADDRESS_AND_EMAIL),
-        (counter_key("email", email), *LIMIT_EMAIL),
-        (counter_key("address", client_address), *LIMIT_ADDRESS),
-    ]
-    # Every counter counts the request, so trying other addresses or emails does not reset one.
-    within = [count_against(key, limit, seconds) for key, limit, seconds in checks]
-    return all(within)
+    return public_forms.within_rate_limit(RATE_LIMITS, client_address, email)
 
 
 # Who may register for an invitation-only event.

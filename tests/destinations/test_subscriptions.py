@@ -204,7 +204,7 @@ def test_form_errors_are_in_the_language_of_the_page(client, france):
 
 
 def test_confirmation_emails_are_limited_per_address_and_email_together(client, france, run_on_commit):
-    limit = subscriptions.LIMIT_ADDRESS_AND_EMAIL[0]
+    limit = subscriptions.RATE_LIMITS.address_and_email[0]
     with run_on_commit():
         for _attempt in range(limit + 2):
             response = subscribe(client, email="ann@example.org", address="10.0.0.1")
@@ -217,7 +217,7 @@ def test_confirmation_emails_are_limited_per_address_and_email_together(client, 
 
 
 def test_one_inbox_cannot_be_flooded_from_many_addresses(client, france, run_on_commit):
-    limit = subscriptions.LIMIT_EMAIL[0]
+    limit = subscriptions.RATE_LIMITS.email[0]
     with run_on_commit():
         for number in range(limit + 3):
             subscribe(client, email="ann@example.org", address=f"10.0.1.{number}")

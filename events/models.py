@@ -2,7 +2,6 @@
 invitations and walk-ins, keyed on the page's translation key so both languages fill one capacity."""
 
 import secrets
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,21 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import Audience
 from home.search import SegmentedSearchMixin, stream_text
-
-MAP_HOSTS = (
-    "uri.amap.com",
-    "www.amap.com",
-    "amap.com",
-    "ditu.amap.com",
-    "map.baidu.com",
-    "api.map.baidu.com",
-)
-
-
-def validate_map_url(value):
-    parts = urlsplit(value)
-    if parts.scheme != "https" or parts.hostname not in MAP_HOSTS:
-        raise ValidationError(_("Give an https link to Amap (amap.com) or Baidu Maps (map.baidu.com)."))
+from home.validators import validate_map_url
 
 
 def new_token():

@@ -11,6 +11,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from home.validators import validate_map_url
+
 from ..levels import Region, RiskLevel
 
 E164 = RegexValidator(
@@ -20,22 +22,6 @@ E164 = RegexValidator(
 LOCAL_EMERGENCY_NUMBER = RegexValidator(
     r"^\+?\d{2,15}$", _("Digits only, as dialled in the country (e.g. 112), or in E.164 form.")
 )
-MAP_HOSTS = (
-    "uri.amap.com",
-    "www.amap.com",
-    "amap.com",
-    "ditu.amap.com",
-    "map.baidu.com",
-    "api.map.baidu.com",
-)
-
-
-def validate_map_url(value):
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(value)
-    if parts.scheme != "https" or parts.hostname not in MAP_HOSTS:
-        raise ValidationError(_("Give an https link to Amap (amap.com) or Baidu Maps (map.baidu.com)."))
 
 
 def in_reader_language(chinese, english, language=None):

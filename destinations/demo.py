@@ -13,8 +13,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
-from wagtail.models import Locale
 
+from home.demo import DemoSeeder
 from home.demo_content import rich
 from home.models import HomePage
 
@@ -731,14 +731,8 @@ def index_each_page_once(models):
             index.insert_or_update_object(instance)
 
 
-class DestinationSeeder:
-    def __init__(self, stdout):
-        self.stdout = stdout
-        self.zh = Locale.objects.get(language_code="zh-hans")
-        self.en = Locale.objects.get(language_code="en")
-
-    def log(self, message):
-        self.stdout.write(message)
+class DestinationSeeder(DemoSeeder):
+    """Runs after home's seeder (the home pages exist); its page helpers are home's."""
 
     @transaction.atomic
     def run(self):
@@ -857,24 +851,7 @@ class DestinationSeeder:
     # --- pages ----------------------------------------------------------------------------------
 
     def index_page(self, home, model):
-        spec = INDEXES[model]
-        index = model.objects.child_of(home).filter(slug=spec["slug"]).first()
-        if index is None:
-            index = model(slug=spec["slug"], show_in_menus=True, **spec["zh-hans"])
-            home.add_child(instance=index)
-            index.save_revision().publish()
-            self.log(f"Created the page {spec['slug']}")
-        if not index.get_translations().filter(locale=self.en).exists():
-            self.translate(index, spec["en"])
-        return index
-
-    def translate(self, page, fields):
-        """The English copy of a Chinese page (``copy_for_translation``), with its English text, published."""
-        translated = page.copy_for_translation(self.en)
-        for name, value in fields.items():
-            setattr(translated, name, value)
-        translated.save_revision().publish()
-        return translated
+        return self.child_page(home, model, INDEXES[model])
 
     def prose(self, spec, place, language):
         i = LANGUAGES.index(language)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
-from home.listing import filter_links
+from home.listing import filter_links, page_number
 from home.models import CaseStudyPage
 from home.site_cache import cached
 from home.visibility import public
@@ -320,16 +320,7 @@ def alert_index_context(index, request):
         .order_by("-valid_until", "-pk")
     )
     paginator = Paginator(archive, ARCHIVE_PAGE_SIZE)
-    requested = request.GET.get("page", "1")
-    number = int(requested) if requested.isdigit() else 0
-    if number < 1:
-        if requested != "1":
-            notices.append(_("That page number is not valid: showing the first page."))
-        number = 1
-    elif number > paginator.num_pages:
-        notices.append(_("There are not that many pages: showing the last page."))
-        number = paginator.num_pages
-    archive_page = paginator.page(number)
+    archive_page = paginator.page(page_number(request, paginator, notices))
     return {
         "active_alerts": active_alerts(request, at=now),
         "archive_page": archive_page,

@@ -20,8 +20,8 @@ from urllib.parse import quote
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
+from home.demo import DemoSeeder
 from home.demo_content import IMAGES, rich
 from home.models import Audience, HomePage
 from outbox.models import Message
@@ -451,14 +451,8 @@ def seed_events(stdout):
     EventSeeder(stdout).run()
 
 
-class EventSeeder:
-    def __init__(self, stdout):
-        self.stdout = stdout
-        self.zh = Locale.objects.get(language_code="zh-hans")
-        self.en = Locale.objects.get(language_code="en")
-
-    def log(self, message):
-        self.stdout.write(message)
+class EventSeeder(DemoSeeder):
+    """Runs after home's seeder (the home pages exist); its page helpers are home's."""
 
     def run(self):
         pages = self.pages()
@@ -501,23 +495,7 @@ class EventSeeder:
                 self.invitations(page, spec["invitations"])
 
     def index_page(self, home):
-        index = EventIndexPage.objects.child_of(home).filter(slug=INDEX["slug"]).first()
-        if index is None:
-            index = EventIndexPage(slug=INDEX["slug"], show_in_menus=True, **INDEX["zh-hans"])
-            home.add_child(instance=index)
-            index.save_revision().publish()
-            self.log("Created the events index")
-        if not index.get_translations().filter(locale=self.en).exists():
-            self.translate(index, INDEX["en"])
-        return index
-
-    def translate(self, page, fields):
-        """The English copy of a Chinese page (``copy_for_translation``), with its English text, published."""
-        translated = page.copy_for_translation(self.en)
-        for name, value in fields.items():
-            setattr(translated, name, value)
-        translated.save_revision().publish()
-        return translated
+        return self.child_page(home, EventIndexPage, INDEX)
 
     # --- events ---------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.listing import filter_links
+from home.listing import filter_links, page_number
 from home.models import Audience
 from home.visibility import public
 
@@ -91,19 +91,6 @@ class EventCard:
         return self.places_left == 0
 
 
-def _page_number(request, paginator, notices):
-    requested = request.GET.get("page", "1")
-    number = int(requested) if requested.isdigit() else 0
-    if number < 1:
-        if requested != "1":
-            notices.append(_("That page number is not valid: showing the first page."))
-        return 1
-    if number > paginator.num_pages:
-        notices.append(_("There are not that many pages: showing the last page."))
-        return paginator.num_pages
-    return number
-
-
 def event_index_context(index, request, now=None):
     now = now or timezone.now()
     params = {key: request.GET.get(key, "").strip()[:100] for key in FILTERS}
@@ -148,7 +135,7 @@ def event_index_context(index, request, now=None):
 
     paginator = Paginator(shown, PAGE_SIZE)
     paginator.count = counts["past" if showing_past else "upcoming"]  # counted above already
-    page_obj = paginator.page(_page_number(request, paginator, notices))
+    page_obj = paginator.page(page_number(request, paginator, notices))
     cards = [
         EventCard(page, list(page.audiences.all()), now, page.cancelled_at, page.confirmed_count)
         for page in page_obj.object_list

@@ -299,10 +299,15 @@ class DemoSeeder:
         return home
 
     def standard_page(self, home, spec):
-        page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        return self.child_page(home, StandardPage, spec, show_in_menus=spec["show_in_menus"])
+
+    def child_page(self, parent, model, spec, show_in_menus=True):
+        """A page under `parent` (found by its slug, else created and published in Chinese) and its
+        English translation. `spec` holds "slug", and the "zh-hans" and "en" field values."""
+        page = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
         if page is None:
-            page = StandardPage(slug=spec["slug"], show_in_menus=spec["show_in_menus"], **spec["zh-hans"])
-            home.add_child(instance=page)
+            page = model(slug=spec["slug"], show_in_menus=show_in_menus, **spec["zh-hans"])
+            parent.add_child(instance=page)
             page.save_revision().publish()
             self.log(f"Created page {spec['slug']}")
         self.translate(page, spec["en"])

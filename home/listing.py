@@ -33,6 +33,20 @@ def _url(params, **changes):
     return "?" + urlencode(merged) if merged else "?"
 
 
+def page_number(request, paginator, notices):
+    """The page asked for in `?page=`; a wrong one falls back to the first or last, with a notice."""
+    requested = request.GET.get("page", "1")
+    number = int(requested) if requested.isdigit() else 0
+    if number < 1:
+        if requested != "1":
+            notices.append(_("That page number is not valid: showing the first page."))
+        return 1
+    if number > paginator.num_pages:
+        notices.append(_("There are not that many pages: showing the last page."))
+        return paginator.num_pages
+    return number
+
+
 def filter_links(name, options, chosen, params):
     """Links for one filter: "all" first, then each option, each keeping the other parameters."""
     base = {key: value for key, value in params.items() if key != name and value}
@@ -73,16 +87,7 @@ def content_listing(index, request):
         pages = pages.filter(content_type=ContentType.objects.get_for_model(KIND_MODELS[kind]))
 
     paginator = Paginator(pages.distinct().prefetch_related("topics"), index.page_size)
-    requested = request.GET.get("page", "1")
-    number = int(requested) if requested.isdigit() else 0
-    if number < 1:
-        if requested != "1":
-            notices.append(_("That page number is not valid: showing the first page."))
-        number = 1
-    elif number > paginator.num_pages:
-        notices.append(_("There are not that many pages: showing the last page."))
-        number = paginator.num_pages
-    page_obj = paginator.page(number)
+    page_obj = paginator.page(page_number(request, paginator, notices))
 
     topics_by_key = {t.translation_key: t for t in topics}
     items = [

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.spreadsheets import safe_cell
 from outbox.models import Message
 
 from . import fanout as fanouts
@@ -29,7 +30,6 @@ from .models import AlertDelivery, AlertFanout, AlertSubscription, Destination, 
 VIEW_FANOUTS = "destinations.view_alertfanout"
 CHANGE_FANOUTS = "destinations.change_alertfanout"
 VIEW_SUBSCRIBERS = "destinations.view_alertsubscription"
-CSV_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def require_perm(user, permission):
@@ -217,12 +217,6 @@ def subscriber_counts():
         unsubscribed=Count("pk", filter=Q(unsubscribed_at__isnull=False)),
     )
     return rows, totals
-
-
-def safe_cell(value):
-    """A spreadsheet must not run a cell as a formula: such cells start with a quote."""
-    text = str(value)
-    return "'" + text if text.startswith(CSV_DANGEROUS_START) else text
 
 
 class SubscriberReportView(StaffView):

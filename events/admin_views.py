@@ -25,11 +25,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.spreadsheets import safe_cell
+
 from .models import Event, EventPage, Registration, WalkIn
 
 MANAGE = "events.manage_registrations"
 CHECK_IN = "events.check_in"
-CSV_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 EVENTS_PER_PAGE = 50
 REGISTRATIONS_PER_PAGE = 50
 MAX_INVITATIONS = 500
@@ -62,12 +63,6 @@ def events_with_counts():
 
 def attended(event):
     return event.checked_in_count + event.walk_in_count
-
-
-def safe_cell(value):
-    """A spreadsheet must not run a cell as a formula: such cells start with an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_DANGEROUS_START) else text
 
 
 def local_time(moment):

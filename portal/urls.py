@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import sitemaps as home_sitemaps
 from home import views as home_views
 from home.feeds import LatestContentFeed
+from quizzes import exhibition_views as quiz_exhibition_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +16,8 @@ urlpatterns = [
     path("healthz/", home_views.health, name="health"),
     path("sitemap.xml", home_sitemaps.sitemap, name="sitemap"),
     path("robots.txt", home_sitemaps.robots_txt, name="robots_txt"),
+    # Exhibition posters' short links: the quiz in the visitor's language (quizzes/exhibition_views.py).
+    path("q/<str:code>/", quiz_exhibition_views.short_link, name="quiz_short_link"),
 ]
 
 if settings.DEBUG:
@@ -29,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("destinations.urls")),
     path("", include("events.urls")),
+    path("", include("quizzes.urls")),
     # Wagtail serves every page not caught above: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

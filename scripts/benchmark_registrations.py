@@ -17,18 +17,23 @@ sending never happens inside the request.
 
 import argparse
 import io
-import os
-import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from local_server import (
+    CSRF_INPUT,
+    create_database,
+    drop_database,
+    percentile,
+    server_environment,
+    setup_django,
+    start_server,
+    stop_server,
+)
+
 DATABASE = "portal_bench_events"
-PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"]
 
 
 def parse_args():
@@ -40,39 +45,6 @@ def parse_args():
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database afterwards")
     return parser.parse_args()
-
-
-def server_environment(port):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "PORTAL_BASE_URL": f"http://127.0.0.1:{port}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PYTHONPATH": str(ROOT),
-    }
-
-
-def psql(sql):
-    subprocess.run([*PSQL, sql], check=True)  # noqa: S603 (our own fixed statements)
-
-
-def create_database(env):
-    psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-    psql(f"CREATE DATABASE {DATABASE}")
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True
-    )
-
-
-def setup_django(env):
-    os.environ.update({key: env[key] for key in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "EMAIL_BACKEND")})
-    os.environ["PORTAL_BASE_URL"] = env["PORTAL_BASE_URL"]
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 def build_event(capacity):
@@ -87,59 +59,6 @@ def build_event(capacity):
     page = factories.event_page(index, capacity=capacity, title="基准测试讲座")
     warm_up = factories.event_page(index, capacity=None, title="基准测试：单个请求")
     return page, warm_up
-
-
-def port_taken(port):
-    import socket
-
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def start_server(env, port, workers, threads):
-    if port_taken(port):
-        raise SystemExit(f"Port {port} is in use: stop what runs there or pass --port.")
-    command = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "portal.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        "gthread",
-        "--threads",
-        str(threads),
-        "--graceful-timeout",
-        "5",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 (a fixed command)
-    import requests
-
-    deadline = time.monotonic() + 90  # a worker loads Django and Wagtail on its first request
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/healthz/", timeout=30).status_code == 200:
-                return server
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    stop_server(server)
-    raise SystemExit("The server did not start.")
-
-
-def stop_server(server):
-    server.terminate()
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-
-
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Visitor:
@@ -217,11 +136,6 @@ def run_visitors(form_url, count):
     return visitors, time.perf_counter() - started
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def report(page, visitors, capacity, count, wall):
     from django.db import connection
 
@@ -278,8 +192,8 @@ def report(page, visitors, capacity, count, wall):
 
 def main():
     args = parse_args()
-    env = server_environment(args.port)
-    create_database(env)
+    env = server_environment(args.port, DATABASE)
+    create_database(env, DATABASE)
     server = None
     try:
         setup_django(env)
@@ -304,7 +218,7 @@ def main():
 
         connections.close_all()
         if not args.keep_db:
-            psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+            drop_database(DATABASE)
     sys.exit(0 if passed else 1)
 
 

@@ -36,6 +36,7 @@ class HomePage(SegmentedSearchMixin, Page):
         "destinations.DestinationIndexPage",
         "destinations.AlertIndexPage",
         "events.EventIndexPage",
+        "quizzes.QuizIndexPage",
     ]
 
     class Meta:

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home",
     "destinations",
     "events",
+    "quizzes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -211,6 +212,8 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 OUTBOX_MAX_TRIES = int(os.environ.get("OUTBOX_MAX_TRIES", "8"))
 # Events: no promotions from the waitlist this many hours before the start (the waitlist closes).
 EVENTS_PROMOTION_CUTOFF_HOURS = float(os.environ.get("EVENTS_PROMOTION_CUTOFF_HOURS", "2"))
+# Quizzes: a submission this many seconds after the deadline still counts (the network is slow).
+QUIZ_DEADLINE_GRACE_SECONDS = int(os.environ.get("QUIZ_DEADLINE_GRACE_SECONDS", "30"))
 
 # Tasks: Wagtail's own tasks run at once; ours (emails, PDFs, reminder batches) go to the database
 # queue under the "portal" alias, run by `manage.py db_worker --backend portal`.

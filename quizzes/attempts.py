@@ -1,0 +1,381 @@
+"""Starting, saving, submitting and claiming attempts: the rules, apart from the views.
+
+Who owns an attempt: a signed-in user, or a guest through a random token kept in the session data
+(claimed when that browser signs in or up: quizzes/receivers.py). The attempt limit and "one
+unfinished attempt per person and quiz" are unique constraints (quizzes/models.py), so two tabs
+starting at once cannot get past them; submitting locks the attempt row, so it is scored once.
+"""
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from . import scoring
+from .models import Answer, Attempt, Choice, Question, QuestionKind, new_code
+
+GUEST_SESSION_KEY = "quizzes_guest_token"
+
+
+class QuizError(Exception):
+    """Something the person is told, in their language; nothing was changed."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class AttemptLimitReachedError(QuizError):
+    pass
+
+
+class QuizUnavailableError(QuizError):
+    pass
+
+
+class DeadlinePassedError(QuizError):
+    pass
+
+
+class AttemptClosedError(QuizError):
+    pass
+
+
+@dataclass(frozen=True)
+class Owner:
+    user: object = None
+    guest_token: str = ""
+
+    @property
+    def filter(self):
+        if self.user is not None:
+            return Q(user=self.user)
+        return Q(user__isnull=True, guest_token=self.guest_token)
+
+    def owns(self, attempt):
+        if self.user is not None:
+            return attempt.user_id == self.user.pk
+        return attempt.user_id is None and bool(self.guest_token) and attempt.guest_token == self.guest_token
+
+
+def owner_of(request, create=False):
+    """The request's owner: the signed-in user, or the guest token in the session (made when `create`).
+    None for a guest without a token (they have no attempts)."""
+    if request.user.is_authenticated:
+        return Owner(user=request.user)
+    token = request.session.get(GUEST_SESSION_KEY)
+    if not token and create:
+        token = request.session[GUEST_SESSION_KEY] = secrets.token_urlsafe(24)
+    return Owner(guest_token=token) if token else None
+
+
+def attempt_for(request, public_id):
+    """The request's own attempt with this public id, or 404 (someone else's looks like a missing one)."""
+    owner = owner_of(request)
+    try:
+        attempt = Attempt.objects.get(public_id=public_id)
+    except (Attempt.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404 from error
+    if owner is None or not owner.owns(attempt):
+        raise Http404
+    return attempt
+
+
+def grace():
+    return timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
+
+
+def is_overdue(attempt, now=None):
+    now = now or timezone.now()
+    return attempt.deadline is not None and now > attempt.deadline + grace()
+
+
+def seconds_left(attempt, now=None):
+    """Seconds until the deadline (never negative), or None without a time limit."""
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - (now or timezone.now())).total_seconds()))
+
+
+def expire(attempt):
+    """Close an overdue attempt as expired (counts as an attempt, scores nothing). Idempotent."""
+    Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
+        status=Attempt.Status.EXPIRED, passed=False
+    )
+    attempt.refresh_from_db()
+
+
+def open_attempt(quiz_key, owner, now=None):
+    """The owner's unfinished attempt at the quiz, if its time has not run out (overdue ones are closed)."""
+    attempt = Attempt.objects.filter(
+        owner.filter, quiz_key=quiz_key, status=Attempt.Status.IN_PROGRESS
+    ).first()
+    if attempt is not None and is_overdue(attempt, now):
+        expire(attempt)
+        return None
+    return attempt
+
+
+def attempts_used(quiz_key, owner):
+    return Attempt.objects.filter(owner.filter, quiz_key=quiz_key).aggregate(used=Max("number"))["used"] or 0
+
+
+def attempts_left(quiz, owner):
+    """How many more attempts the owner may start; None when unlimited."""
+    if not quiz.attempts_allowed:
+        return None
+    used = attempts_used(quiz.translation_key, owner) if owner else 0
+    return max(0, quiz.attempts_allowed - used)
+
+
+def _questions_in(locale, questions):
+    """Each question in `locale` where translated, else as it is; keeps order."""
+    keys = [question.translation_key for question in questions]
+    translated = {
+        question.translation_key: question
+        for question in Question.objects.filter(translation_key__in=keys, locale=locale).prefetch_related(
+            "choices"
+        )
+    }
+    return [translated.get(question.translation_key, question) for question in questions]
+
+
+def draw_questions(quiz, rng=random):
+    """The questions an attempt at `quiz` shows, in the quiz page's language, retired ones left out."""
+    if quiz.selection == quiz.Selection.RANDOM:
+        topic_keys = list(quiz.draw_topics.values_list("topic__translation_key", flat=True))
+        pool = list(
+            Question.objects.filter(
+                locale_id=quiz.locale_id, topic__translation_key__in=topic_keys, is_retired=False
+            ).values_list("id", flat=True)
+        )
+        chosen = rng.sample(pool, min(quiz.draw_count, len(pool)))
+        by_id = Question.objects.prefetch_related("choices").in_bulk(chosen)
+        questions = [by_id[question_id] for question_id in chosen]
+    else:
+        fixed = [
+            item.question
+            for item in quiz.fixed_questions.select_related("question").order_by("sort_order")
+            if not item.question.is_retired
+        ]
+        questions = _questions_in(quiz.locale_id, fixed)
+        if quiz.shuffle_questions:
+            rng.shuffle(questions)
+    return questions
+
+
+def _correct_flags(questions):
+    """{choice translation key: correct} from the default language's copies: the one place a question's
+    answer is kept. Questions without a copy there keep their own flags."""
+    default_locale = Locale.get_default()
+    return dict(
+        Choice.objects.filter(
+            question__translation_key__in=[question.translation_key for question in questions],
+            question__locale=default_locale,
+        ).values_list("translation_key", "is_correct")
+    )
+
+
+def build_snapshot(quiz, questions, rng=random):
+    """What the attempt shows and is scored against, fixed at the start."""
+    flags = _correct_flags(questions)
+    snapshot = []
+    for question in questions:
+        choices = [
+            {
+                "id": choice.pk,
+                "key": str(choice.translation_key),
+                "text": choice.text,
+                "correct": flags.get(choice.translation_key, choice.is_correct),
+                "feedback": choice.feedback,
+            }
+            for choice in sorted(question.choices.all(), key=lambda choice: choice.sort_order or 0)
+        ]
+        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+            rng.shuffle(choices)
+        snapshot.append(
+            {
+                "key": str(question.translation_key),
+                "question_id": question.pk,
+                "kind": question.kind,
+                "text": question.text,
+                "explanation": question.explanation,
+                "learn_more_page_id": question.learn_more_page_id,
+                "topic_id": question.topic_id,
+                "difficulty": question.difficulty,
+                "choices": choices,
+            }
+        )
+    return snapshot
+
+
+def start_attempt(quiz, owner, now=None, rng=random):
+    """Resume the owner's unfinished attempt or start a new one. Returns (attempt, started)."""
+    now = now or timezone.now()
+    quiz_key = quiz.translation_key
+    existing = open_attempt(quiz_key, owner, now)
+    if existing is not None:
+        return existing, False
+    snapshot = build_snapshot(quiz, draw_questions(quiz, rng), rng)
+    if not snapshot:
+        raise QuizUnavailableError(_("This quiz has no questions yet. Please try again later."))
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    # Each failed insert means another tab won a number: count again (a few tabs, a few rounds).
+    for _try in range(10):
+        number = attempts_used(quiz_key, owner) + 1
+        if quiz.attempts_allowed and number > quiz.attempts_allowed:
+            raise AttemptLimitReachedError(_("You have used all your attempts at this quiz."))
+        try:
+            with transaction.atomic():
+                attempt = Attempt.objects.create(
+                    quiz_key=quiz_key,
+                    quiz_page=quiz,
+                    quiz_title=quiz.title,
+                    language=quiz.locale.language_code,
+                    user=owner.user,
+                    guest_token="" if owner.user is not None else owner.guest_token,
+                    number=number,
+                    started_at=now,
+                    deadline=deadline,
+                    snapshot=snapshot,
+                    pass_mark=quiz.pass_mark,
+                    review=quiz.review,
+                    max_score=len(snapshot),
+                )
+            return attempt, True
+        except IntegrityError:
+            # Another tab started one at the same moment: resume it, or count again.
+            existing = open_attempt(quiz_key, owner, now)
+            if existing is not None:
+                return existing, False
+    raise QuizUnavailableError(_("Several attempts were starting at once. Please try again."))
+
+
+def clean_answers(attempt, answers):
+    """{question key: [choice ids]} checked against the attempt's own questions, else InvalidAnswerError."""
+    questions = {question["key"]: question for question in attempt.snapshot}
+    cleaned = {}
+    for key, chosen in answers.items():
+        if key not in questions:
+            raise scoring.InvalidAnswerError(_("That answer is not one of this question's choices."))
+        cleaned[key] = scoring.clean_choices(questions[key], chosen)
+    return cleaned
+
+
+def _locked_open(attempt_pk, now):
+    """Inside a transaction: the attempt row locked, checked to be open and in time."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt_pk)
+    if attempt.status != Attempt.Status.IN_PROGRESS:
+        return attempt, "closed"
+    if is_overdue(attempt, now):
+        attempt.status = Attempt.Status.EXPIRED
+        attempt.passed = False
+        attempt.save(update_fields=["status", "passed"])
+        return attempt, "expired"
+    return attempt, "open"
+
+
+def _deadline_passed():
+    return DeadlinePassedError(
+        _("Time ran out for this attempt, so answers sent after the deadline could not be counted.")
+    )
+
+
+def save_answers(attempt, answers, now=None):
+    """Keep answers as the person goes (merged into the draft). Raises when the attempt is closed."""
+    now = now or timezone.now()
+    cleaned = clean_answers(attempt, answers)
+    with transaction.atomic():
+        locked, state = _locked_open(attempt.pk, now)
+        if state == "open":
+            locked.draft = {**locked.draft, **cleaned}
+            locked.save(update_fields=["draft"])
+    if state == "expired":
+        raise _deadline_passed()
+    if state == "closed":
+        raise AttemptClosedError(_("This attempt has already been submitted."))
+    return locked
+
+
+def _with_result_code(attempt):
+    for _try in range(5):
+        attempt.result_code = new_code()
+        try:
+            with transaction.atomic():
+                attempt.save()
+            return
+        except IntegrityError:
+            continue
+    raise IntegrityError("no free result code")
+
+
+def submit_attempt(attempt, answers=None, now=None):
+    """Score the attempt once. Returns (attempt, scored_now); a second submission returns the first
+    result with scored_now False. Raises DeadlinePassedError (the attempt is then closed as expired)."""
+    now = now or timezone.now()
+    cleaned = clean_answers(attempt, answers or {})
+    with transaction.atomic():
+        locked, state = _locked_open(attempt.pk, now)
+        if state == "open":
+            final = {**locked.draft, **cleaned}
+            result = scoring.score(locked.snapshot, final)
+            existing_questions = set(
+                Question.objects.filter(
+                    pk__in=[question["question_id"] for question in locked.snapshot]
+                ).values_list("pk", flat=True)
+            )
+            Answer.objects.bulk_create(
+                Answer(
+                    attempt=locked,
+                    question_id=answer.question["question_id"]
+                    if answer.question["question_id"] in existing_questions
+                    else None,
+                    question_key=answer.question["key"],
+                    position=answer.position,
+                    chosen=answer.chosen,
+                    response_key=answer.response_key,
+                    is_correct=answer.is_correct,
+                )
+                for answer in result.answers
+            )
+            locked.draft = final
+            locked.status = Attempt.Status.SUBMITTED
+            locked.submitted_at = now
+            locked.score = result.score
+            locked.max_score = result.max_score
+            locked.percent = result.percent
+            locked.passed = result.passed(locked.pass_mark)
+            _with_result_code(locked)
+    if state == "expired":
+        raise _deadline_passed()
+    return locked, state == "open"
+
+
+def claim_guest_attempts(user, guest_token):
+    """Give a guest's attempts (this browser's token) to the account that just signed in or up. Numbers
+    continue after the user's own; of two unfinished attempts at one quiz, this browser's stays open."""
+    if not guest_token:
+        return 0
+    claimed = 0
+    for attempt in Attempt.objects.filter(user__isnull=True, guest_token=guest_token).order_by(
+        "started_at", "pk"
+    ):
+        with transaction.atomic():
+            mine = Attempt.objects.select_for_update().filter(user=user, quiz_key=attempt.quiz_key)
+            if attempt.is_open:
+                mine.filter(status=Attempt.Status.IN_PROGRESS).update(
+                    status=Attempt.Status.EXPIRED, passed=False
+                )
+            number = (mine.aggregate(used=Max("number"))["used"] or 0) + 1
+            claimed += Attempt.objects.filter(pk=attempt.pk, user__isnull=True).update(
+                user=user, guest_token="", number=number
+            )
+    return claimed

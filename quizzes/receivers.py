@@ -1,0 +1,27 @@
+"""Signal receivers of the quizzes room: a guest's attempts follow them into their account."""
+
+from allauth.account.signals import user_signed_up
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+from .attempts import GUEST_SESSION_KEY, claim_guest_attempts
+
+
+def _claim(request, user):
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    token = session.pop(GUEST_SESSION_KEY, None)
+    if token:
+        claim_guest_attempts(user, token)
+
+
+@receiver(user_logged_in, dispatch_uid="quizzes_claim_at_login")
+def claim_at_login(sender, request, user, **kwargs):
+    _claim(request, user)
+
+
+@receiver(user_signed_up, dispatch_uid="quizzes_claim_at_signup")
+def claim_at_signup(request, user, **kwargs):
+    # When sign-up does not log in (email verification required), the attempts are claimed here.
+    _claim(request, user)

@@ -1,0 +1,203 @@
+"""The result page of an attempt and "My quizzes".
+
+A result is an app URL keyed on the attempt's public id, shown to its owner only (anyone else gets the
+404 a missing attempt gets). It reads everything from the attempt: its snapshot of the questions, its
+answers and its quiz title, so it looks the same after the quiz page is edited, unpublished or
+deleted. A fixed number of queries, whatever the number of questions or of past attempts.
+"""
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from wagtail.models import Page
+
+from home.public_forms import private_page
+
+from . import attempts, scoring
+from .models import Answer, Attempt, QuizPage
+
+# The site's time zone, named outright (as the events room does): a volunteer at the stand compares
+# the time on a phone with the clock on the wall.
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def beijing_time(value):
+    """ "2026-05-01 14:05 (Beijing time, UTC+8)"."""
+    if not value:
+        return ""
+    local = value.astimezone(BEIJING)
+    return _("%(when)s (Beijing time, UTC+8)") % {
+        "when": dateformat.format(local, pgettext("quiz result time format", "Y-m-d H:i"))
+    }
+
+
+def beijing_iso(value):
+    return value.astimezone(BEIJING).isoformat(timespec="minutes") if value else ""
+
+
+def spaced_code(code):
+    """The result code in groups of three, easier to read out: "K7P 2QX"."""
+    code = code or ""
+    return " ".join(code[index : index + 3] for index in range(0, len(code), 3))
+
+
+@dataclass
+class ChoiceReview:
+    text: str
+    chosen: bool
+    correct: bool
+    feedback: str
+
+
+@dataclass
+class QuestionReview:
+    position: int
+    text: str
+    kind: str
+    is_correct: bool
+    answered: bool
+    chosen: list = field(default_factory=list)  # ChoiceReview, the chosen ones
+    choices: list = field(default_factory=list)  # ChoiceReview, all (for "answers")
+    explanation: str = ""
+    learn_more_url: str = ""
+
+    @property
+    def correct_choices(self):
+        return [choice for choice in self.choices if choice.correct]
+
+
+def live_quiz_page(attempt):
+    """The quiz's live page in the attempt's language, or None (unpublished, deleted, not translated)."""
+    return (
+        QuizPage.objects.live()
+        .filter(translation_key=attempt.quiz_key, locale__language_code=attempt.language)
+        .first()
+    )
+
+
+def learn_more_urls(request, page_ids, language_code):
+    """{page id: URL} of each live "learn more" page, in `language_code` where it is translated; one query."""
+    page_ids = {page_id for page_id in page_ids if page_id}
+    if not page_ids:
+        return {}
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    pages = list(
+        Page.objects.filter(
+            Q(pk__in=page_ids) | Q(translation_key__in=keys, locale__language_code=language_code)
+        )
+        .select_related("locale")
+        .only("id", "url_path", "path", "depth", "live", "translation_key", "locale__language_code")
+    )
+    translated = {
+        page.translation_key: page
+        for page in pages
+        if page.live and page.locale.language_code == language_code
+    }
+    urls = {}
+    for page in pages:
+        if page.pk not in page_ids:
+            continue
+        target = translated.get(page.translation_key) or (page if page.live else None)
+        url = target.get_url(request) if target is not None else None
+        if url:
+            urls[page.pk] = url
+    return urls
+
+
+def review_questions(request, attempt):
+    """What the page shows per question, as the attempt's review option allows (nothing for "score")."""
+    if attempt.review == QuizPage.Review.SCORE:
+        return []
+    rows = Answer.objects.filter(attempt_id=attempt.pk).only("position", "chosen", "is_correct")
+    scored = {answer.position: answer for answer in rows}
+    show_answers = attempt.review == QuizPage.Review.ANSWERS
+    urls = (
+        learn_more_urls(request, [q.get("learn_more_page_id") for q in attempt.snapshot], attempt.language)
+        if show_answers
+        else {}
+    )
+    reviews = []
+    for position, question in enumerate(attempt.snapshot, start=1):
+        answer = scored.get(position)
+        if answer is not None:
+            chosen_ids, is_correct = set(answer.chosen), answer.is_correct
+        else:  # no row (should not happen for a submitted attempt): the snapshot and draft still tell
+            chosen_ids = set(attempt.draft.get(question["key"], []))
+            is_correct = scoring.is_right(question, chosen_ids)
+        choices = [
+            ChoiceReview(
+                text=choice["text"],
+                chosen=choice["id"] in chosen_ids,
+                correct=bool(choice["correct"]),
+                feedback=choice.get("feedback", "") if choice["id"] in chosen_ids else "",
+            )
+            for choice in question["choices"]
+        ]
+        reviews.append(
+            QuestionReview(
+                position=position,
+                text=question["text"],
+                kind=question["kind"],
+                is_correct=is_correct,
+                answered=bool(chosen_ids),
+                chosen=[choice for choice in choices if choice.chosen],
+                choices=choices if show_answers else [],
+                explanation=question.get("explanation", "") if show_answers else "",
+                learn_more_url=urls.get(question.get("learn_more_page_id"), "") if show_answers else "",
+            )
+        )
+    return reviews
+
+
+def try_again_url(request, attempt, owner):
+    """The live quiz page's start/ route when the owner may start another attempt, else ""."""
+    page = live_quiz_page(attempt)
+    if page is None:
+        return ""
+    left = attempts.attempts_left(page, owner)
+    if left is not None and left <= 0:
+        return ""
+    return page.get_url(request) + page.reverse_subpage("start")
+
+
+@private_page
+def result(request, public_id):
+    attempt = attempts.attempt_for(request, public_id)
+    if attempt.is_open:
+        if not attempts.is_overdue(attempt):
+            return redirect(reverse("quizzes:take", args=[attempt.public_id]))
+        attempts.expire(attempt)
+    owner = attempts.owner_of(request)
+    expired = attempt.status == Attempt.Status.EXPIRED
+    context = {
+        "attempt": attempt,
+        "expired": expired,
+        "questions": [] if expired else review_questions(request, attempt),
+        "review": attempt.review,
+        "try_again_url": try_again_url(request, attempt, owner),
+        "result_code": spaced_code(attempt.result_code),
+        "submitted_text": beijing_time(attempt.submitted_at),
+        "submitted_iso": beijing_iso(attempt.submitted_at),
+        "is_guest": not request.user.is_authenticated,
+        "result_url": request.get_full_path(),
+    }
+    return TemplateResponse(request, "quizzes/result.html", context)
+
+
+# "My quizzes"
+
+
+@private_page
+@login_required
+def my_quizzes(request):
+    from .my_quizzes import my_quizzes_context
+
+    return TemplateResponse(request, "quizzes/my_quizzes.html", my_quizzes_context(request))

@@ -1,0 +1,231 @@
+"""Taking a quiz: the quiz page, starting (or resuming) an attempt, the answer sheet, autosave.
+
+The rules live in quizzes/attempts.py; these views read the request, call them and choose a page.
+An attempt's links are app URLs keyed on its random public id and answer 404 to anyone but its owner
+(a signed-in user, or the guest token in this browser's session). Nothing sent before submitting
+carries a hint of which choices are right (quizzes/forms.py builds what the template sees).
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.db.models import Case, Max, When, Window
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_POST
+
+from home.public_forms import private_page
+from home.site_cache import cached
+
+from . import attempts, scoring
+from .forms import answer_sheet, answers_from
+from .models import Attempt, QuizPage
+
+# The buttons' values: keep the answers; submit (listing unanswered questions first); submit anyway.
+SAVE, SUBMIT, CONFIRM = "save", "submit", "confirm"
+
+
+def in_language(language, name, *args):
+    """The URL `name` in `language` (an attempt's links stay in the language it started in)."""
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def take_url(attempt):
+    return in_language(attempt.language, "quizzes:take", attempt.public_id)
+
+
+def result_url(attempt):
+    return in_language(attempt.language, "quizzes:result", attempt.public_id)
+
+
+def account_url(name, next_url):
+    """Sign in (or up) and come back to `next_url`."""
+    return reverse(name) + "?" + urlencode({"next": next_url})
+
+
+def question_count(page):
+    """How many questions an attempt shows (a random draw: how many are drawn). Cached for the page's
+    revision and the site version: retiring a question of a fixed quiz shows here within the hour."""
+    if page.selection == QuizPage.Selection.RANDOM:
+        return page.draw_count
+    return cached(
+        "quiz-question-count",
+        lambda: page.fixed_questions.filter(question__is_retired=False).count(),
+        page.pk,
+        page.latest_revision_id,
+    )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a visitor stands with a quiz: their open attempt, their last finished one, how many used."""
+
+    open_attempt: Attempt | None = None
+    last_finished: Attempt | None = None
+    used: int = 0
+
+
+def standing(page, owner, now=None):
+    """The visitor's standing in one query, whatever the number of their past attempts: the open
+    attempt first (there is at most one), then the newest finished; `used` is the highest attempt
+    number, as `attempts.attempts_used` counts. An overdue open attempt is closed (`attempts.expire`)."""
+    if owner is None:
+        return Standing()
+    rows = list(
+        Attempt.objects.filter(owner.filter, quiz_key=page.translation_key)
+        .annotate(
+            used=Window(Max("number")),
+            finished=Case(When(status=Attempt.Status.IN_PROGRESS, then=0), default=1),
+        )
+        .only("public_id", "language", "status", "number", "deadline", "quiz_page_id")
+        .order_by("finished", "-number")[:2]
+    )
+    if not rows:
+        return Standing()
+    current = rows[0] if rows[0].is_open else None
+    if current is not None and attempts.is_overdue(current, now):
+        attempts.expire(current)  # now the newest finished one
+        current = None
+    finished = next((attempt for attempt in rows if attempt.is_finished), None)
+    return Standing(current, finished, rows[0].used)
+
+
+def quiz_page(request, page):
+    """The quiz's own page: what it is, its rules, and Start (or Continue, or why not)."""
+    preview = getattr(request, "is_preview", False)
+    owner = None if preview else attempts.owner_of(request)
+    signed_in_needed = page.signed_in_only and not request.user.is_authenticated
+    mine = standing(page, owner)
+    current, finished = mine.open_attempt, mine.last_finished
+    left = max(0, page.attempts_allowed - mine.used) if page.attempts_allowed else None
+    context = {
+        "question_count": question_count(page),
+        "attempts_left": left,
+        "no_attempts_left": left == 0 and current is None,
+        "signed_in_needed": signed_in_needed,
+        "login_url": account_url("account_login", page.url) if signed_in_needed else "",
+        "signup_url": account_url("account_signup", page.url) if signed_in_needed else "",
+        "start_url": page.url + page.reverse_subpage("start"),
+        "open_attempt": current,
+        "continue_url": take_url(current) if current else "",
+        "seconds_left": attempts.seconds_left(current) if current else None,
+        "last_result_url": result_url(finished) if finished else "",
+        "preview": preview,
+    }
+    response = page.render(request, context_overrides=context)
+    # "Attempts left" and "Continue" are this visitor's: no shared cache may keep the page.
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def start(request, page):
+    """POST: start an attempt, or resume the one already open (a double click lands on the same one)."""
+    if request.method == "GET":
+        return redirect(page.url)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if getattr(request, "is_preview", False):
+        return redirect(page.url)
+    if page.signed_in_only and not request.user.is_authenticated:
+        messages.info(request, translation.gettext("Please sign in to take this quiz."))
+        return redirect(account_url("account_login", page.url))
+    owner = attempts.owner_of(request, create=True)
+    try:
+        attempt, _started = attempts.start_attempt(page, owner)
+    except attempts.QuizError as error:
+        messages.error(request, error.message)
+        return redirect(page.url)
+    return redirect(take_url(attempt))
+
+
+def time_up(request, attempt, status=200):
+    page = attempt.quiz_page
+    context = {
+        "attempt": attempt,
+        "result_url": result_url(attempt),
+        "quiz_url": page.url if page is not None and page.live else "",
+    }
+    return TemplateResponse(request, "quizzes/time_up.html", context, status=status)
+
+
+def sheet_response(request, attempt, answers, status=200, **extra):
+    context = {
+        "attempt": attempt,
+        "sheet": answer_sheet(attempt.snapshot, answers),
+        "question_total": len(attempt.snapshot),
+        "seconds_left": attempts.seconds_left(attempt),
+        "take_url": take_url(attempt),
+        "save_url": in_language(attempt.language, "quizzes:save", attempt.public_id),
+    } | extra
+    return TemplateResponse(request, "quizzes/take.html", context, status=status)
+
+
+@private_page
+def take(request, public_id):
+    """The answer sheet: GET shows it (with the answers kept so far), POST saves or submits it."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    attempt = attempts.attempt_for(request, public_id)
+    if attempt.is_finished:
+        return redirect(result_url(attempt))
+    if request.method == "GET":
+        if translation.get_language() != attempt.language:
+            return redirect(take_url(attempt))
+        if attempts.is_overdue(attempt):
+            attempts.expire(attempt)
+            return time_up(request, attempt)
+        return sheet_response(request, attempt, attempt.draft)
+
+    action = request.POST.get("action", SAVE)
+    if action == SUBMIT and request.POST.get("confirm"):
+        action = CONFIRM
+    answers = answers_from(request.POST, attempt.snapshot)
+    try:
+        if action in (SUBMIT, CONFIRM):
+            cleaned = attempts.clean_answers(attempt, answers)
+            missing = scoring.unanswered(attempt.snapshot, {**attempt.draft, **cleaned})
+            if missing and action != CONFIRM:
+                attempt = attempts.save_answers(attempt, cleaned)
+                return sheet_response(request, attempt, attempt.draft, unanswered=missing)
+            attempt, _scored_now = attempts.submit_attempt(attempt, cleaned)
+            return redirect(result_url(attempt))
+        attempt = attempts.save_answers(attempt, answers)
+    except scoring.InvalidAnswerError as error:
+        attempt.refresh_from_db()
+        return sheet_response(request, attempt, attempt.draft, status=400, error=str(error))
+    except attempts.DeadlinePassedError:
+        attempt.refresh_from_db()
+        return time_up(request, attempt, status=409)
+    except attempts.AttemptClosedError:
+        return redirect(result_url(attempt))
+    messages.success(request, translation.gettext("Your answers are saved."))
+    return redirect(take_url(attempt))
+
+
+@private_page
+@require_POST
+def save(request, public_id):
+    """Autosave (JSON): keep the answers as they are now; tell the page how much time is left."""
+    attempt = attempts.attempt_for(request, public_id)
+    if attempt.is_finished:
+        return closed_json(attempt, translation.gettext("This attempt has already been submitted."))
+    try:
+        attempt = attempts.save_answers(attempt, answers_from(request.POST, attempt.snapshot))
+    except scoring.InvalidAnswerError as error:
+        return JsonResponse({"saved": False, "error": str(error)}, status=400)
+    except attempts.QuizError as error:  # DeadlinePassedError, AttemptClosedError
+        return closed_json(attempt, error.message)
+    return JsonResponse({"saved": True, "seconds_left": attempts.seconds_left(attempt)})
+
+
+def closed_json(attempt, message):
+    return JsonResponse(
+        {"saved": False, "error": message, "closed": True, "next": take_url(attempt)}, status=409
+    )

@@ -1,0 +1,120 @@
+"""Admin registrations and hooks of the quizzes room."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+
+from accounts.sections import HOME_PAGE_SECTIONS, MY_PORTAL_SECTIONS
+from home.demo import SEED_DEMO_CONTENT
+
+from . import admin_views, exhibition_admin
+from .demo import seed_quizzes
+from .models import Question, QuizPage
+from .my_quizzes import my_portal_sections
+from .sections import home_page_sections
+from .viewsets import QuestionViewSet, refuse_answered
+
+# The home page's featured quiz (sections.py), "My quizzes" in the signed-in area (my_quizzes.py)
+# and the demo quizzes for `manage.py seed_demo` (demo.py).
+hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
+hooks.register(MY_PORTAL_SECTIONS, my_portal_sections)
+hooks.register(SEED_DEMO_CONTENT, seed_quizzes)
+
+# The question bank (viewsets.py): answered questions are retired, never deleted.
+register_snippet(QuestionViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_answered_questions(request, instances):
+    """Also for the listing's bulk delete (the single delete view checks before this runs)."""
+    questions = [instance for instance in instances if isinstance(instance, Question)]
+    if questions:
+        return refuse_answered(request, questions, reverse(Question.snippet_viewset.get_url_name("list")))
+    return None
+
+
+# Staff screens: reports (admin_views.py, permission quizzes.view_reports), and exhibition mode
+# (exhibition_admin.py): a quiz's short link and A4 poster, and the result-code look-up where a
+# volunteer checks a visitor's result and marks the prize given.
+@hooks.register("register_admin_urls")
+def quiz_admin_urls():
+    return [
+        path("quizzes/reports/", admin_views.QuizReportIndexView.as_view(), name="quizzes_report_index"),
+        path("quizzes/reports/<uuid:quiz_key>/", admin_views.QuizReportView.as_view(), name="quizzes_report"),
+        path(
+            "quizzes/reports/<uuid:quiz_key>/questions.csv",
+            admin_views.report_csv_view,
+            name="quizzes_report_csv",
+        ),
+        path(
+            "quizzes/<int:page_id>/exhibition/",
+            exhibition_admin.QuizExhibitionView.as_view(),
+            name="quizzes_exhibition",
+        ),
+        path("quizzes/<int:page_id>/poster.pdf", exhibition_admin.poster_pdf_view, name="quizzes_poster"),
+        path("quizzes/result-codes/", exhibition_admin.ResultCodeView.as_view(), name="quizzes_result_codes"),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def quiz_reports_menu_item():
+    return PermissionMenuItem(
+        _("Quiz reports"),
+        reverse("quizzes_report_index"),
+        icon_name="doc-full",
+        order=730,
+        permission=admin_views.VIEW_REPORTS,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def result_codes_menu_item():
+    return PermissionMenuItem(
+        _("Quiz result codes"),
+        reverse("quizzes_result_codes"),
+        icon_name="tick-inverse",
+        order=265,
+        permission=exhibition_admin.CHECK_CODES,
+    )
+
+
+def exhibition_button(page, user, priority):
+    if isinstance(page.specific_deferred, QuizPage) and exhibition_admin.may_print(user, page):
+        url = reverse("quizzes_exhibition", args=[page.pk])
+        return Button(_("Poster and short link"), url, icon_name="link", priority=priority)
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def quiz_header_buttons(page, user, view_name=None, next_url=None):
+    if not isinstance(page.specific_deferred, QuizPage):
+        return
+    if user.has_perm(admin_views.VIEW_REPORTS):
+        yield Button(
+            _("Report"),
+            reverse("quizzes_report", args=[page.translation_key]),
+            icon_name="doc-full",
+            priority=56,
+        )
+    button = exhibition_button(page, user, priority=57)
+    if button:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def exhibition_listing_button(page, user, next_url=None):
+    button = exhibition_button(page, user, priority=46)
+    if button:
+        yield button

@@ -25,8 +25,9 @@ hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
 from django.urls import path as _path  # noqa: E402
 from django.urls import reverse as _reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _lazy  # noqa: E402
-from wagtail.admin.menu import MenuItem as _MenuItem  # noqa: E402
 from wagtail.admin.widgets import Button as _Button  # noqa: E402
+
+from home.admin_menu import PermissionMenuItem  # noqa: E402
 
 from . import admin_views  # noqa: E402
 from .models import SafetyAlertPage as _SafetyAlertPage  # noqa: E402
@@ -83,18 +84,9 @@ def alert_email_listing_button(page, user, next_url=None):
         yield button
 
 
-class _PermissionMenuItem(_MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_reports_menu_item")
 def alert_subscribers_menu_item():
-    return _PermissionMenuItem(
+    return PermissionMenuItem(
         _lazy("Alert subscribers"),
         _reverse("destinations_subscriber_report"),
         icon_name="group",
@@ -105,7 +97,7 @@ def alert_subscribers_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def alert_sendings_menu_item():
-    return _PermissionMenuItem(
+    return PermissionMenuItem(
         _lazy("Alert sendings"),
         _reverse("destinations_fanouts"),
         icon_name="mail",

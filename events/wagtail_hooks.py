@@ -31,8 +31,9 @@ hooks.register(_MY_PORTAL_SECTIONS, _my_events_section)
 from django.urls import path as _path  # noqa: E402
 from django.urls import reverse as _reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _lazy  # noqa: E402
-from wagtail.admin.menu import MenuItem as _MenuItem  # noqa: E402
 from wagtail.admin.widgets import Button as _Button  # noqa: E402
+
+from home.admin_menu import PermissionMenuItem  # noqa: E402
 
 from . import admin_views as _admin_views  # noqa: E402
 from .models import EventPage as _EventPage  # noqa: E402
@@ -90,16 +91,12 @@ def registrations_listing_button(page, user, next_url=None):
         yield button
 
 
-class _EventsMenuItem(_MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(_admin_views.MANAGE)
-
-
 @hooks.register("register_reports_menu_item")
 def registrations_menu_item():
-    return _EventsMenuItem(
+    return PermissionMenuItem(
         _lazy("Event registrations"),
         _reverse("events_registration_report"),
         icon_name="calendar",
         order=720,
+        permission=_admin_views.MANAGE,
     )

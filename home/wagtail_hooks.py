@@ -1,9 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .admin_menu import PermissionMenuItem
 from .reports import UnansweredSearchesReport
 from .viewsets import TopicViewSet
 
@@ -20,13 +20,12 @@ def unanswered_searches_urls():
     ]
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("home.view_unansweredsearch")
-
-
 @hooks.register("register_reports_menu_item")
 def unanswered_searches_menu_item():
-    return ReportMenuItem(
-        _("Searches that found nothing"), reverse("unanswered_searches"), icon_name="search", order=700
+    return PermissionMenuItem(
+        _("Searches that found nothing"),
+        reverse("unanswered_searches"),
+        icon_name="search",
+        order=700,
+        permission="home.view_unansweredsearch",
     )

@@ -305,6 +305,25 @@ def save_answers(attempt, answers, now=None):
     return locked
 
 
+def answer_rows(result, attempt=None, existing_questions=None):
+    """The `Answer` rows of a scored attempt. Given `existing_questions` (ids), links only to those (a
+    question that was never answered may have been deleted since the attempt was drawn)."""
+    return [
+        Answer(
+            attempt=attempt,
+            question_id=answer.question["question_id"]
+            if existing_questions is None or answer.question["question_id"] in existing_questions
+            else None,
+            question_key=answer.question["key"],
+            position=answer.position,
+            chosen=answer.chosen,
+            response_key=answer.response_key,
+            is_correct=answer.is_correct,
+        )
+        for answer in result.answers
+    ]
+
+
 def _with_result_code(attempt):
     for _try in range(5):
         attempt.result_code = new_code()
@@ -332,20 +351,7 @@ def submit_attempt(attempt, answers=None, now=None):
                     pk__in=[question["question_id"] for question in locked.snapshot]
                 ).values_list("pk", flat=True)
             )
-            Answer.objects.bulk_create(
-                Answer(
-                    attempt=locked,
-                    question_id=answer.question["question_id"]
-                    if answer.question["question_id"] in existing_questions
-                    else None,
-                    question_key=answer.question["key"],
-                    position=answer.position,
-                    chosen=answer.chosen,
-                    response_key=answer.response_key,
-                    is_correct=answer.is_correct,
-                )
-                for answer in result.answers
-            )
+            Answer.objects.bulk_create(answer_rows(result, locked, existing_questions))
             locked.draft = final
             locked.status = Attempt.Status.SUBMITTED
             locked.submitted_at = now

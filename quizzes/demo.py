@@ -26,7 +26,7 @@ from home.demo import DemoSeeder
 from home.models import HomePage, Topic
 
 from . import scoring
-from .attempts import build_snapshot, draw_questions
+from .attempts import answer_rows, build_snapshot, draw_questions
 from .demo_questions import BASICS, QUESTIONS, STUDENTS
 from .models import (
     CODE_ALPHABET,
@@ -493,17 +493,7 @@ class AttemptGenerator:
         attempt.passed = result.passed(attempt.pass_mark)
         attempt.result_code = fresh_code(self.rng, self.used_codes)
         self.used_codes.add(attempt.result_code)
-        scored = [
-            Answer(
-                question_id=answer.question["question_id"],
-                question_key=answer.question["key"],
-                position=answer.position,
-                chosen=answer.chosen,
-                response_key=answer.response_key,
-                is_correct=answer.is_correct,
-            )
-            for answer in result.answers
-        ]
+        scored = answer_rows(result)
         return attempt, scored
 
     def draw(self, pool):

@@ -1,10 +1,15 @@
-"""Signal receivers of the quizzes room: a guest's attempts follow them into their account."""
+"""Signal receivers of the quizzes room: a guest's attempts follow them into their account, and a
+saved question refreshes what pages cached about the bank (a quiz's number of questions)."""
 
 from allauth.account.signals import user_signed_up
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from home.site_cache import site_changed
+
 from .attempts import GUEST_SESSION_KEY, claim_guest_attempts
+from .models import Question
 
 
 def _claim(request, user):
@@ -25,3 +30,9 @@ def claim_at_login(sender, request, user, **kwargs):
 def claim_at_signup(request, user, **kwargs):
     # When sign-up does not log in (email verification required), the attempts are claimed here.
     _claim(request, user)
+
+
+@receiver(post_save, sender=Question, dispatch_uid="quizzes_question_saved")
+@receiver(post_delete, sender=Question, dispatch_uid="quizzes_question_deleted")
+def question_changed(**kwargs):
+    site_changed()

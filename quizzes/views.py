@@ -51,7 +51,7 @@ def account_url(name, next_url):
 
 def question_count(page):
     """How many questions an attempt shows (a random draw: how many are drawn). Cached for the page's
-    revision and the site version: retiring a question of a fixed quiz shows here within the hour."""
+    revision and the site version (saving a question starts a new one: quizzes/receivers.py)."""
     if page.selection == QuizPage.Selection.RANDOM:
         return page.draw_count
     return cached(

@@ -3,11 +3,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from accounts.sections import HOME_PAGE_SECTIONS, MY_PORTAL_SECTIONS
+from home.admin_menu import PermissionMenuItem
 from home.demo import SEED_DEMO_CONTENT
 
 from . import admin_views, exhibition_admin
@@ -57,15 +57,6 @@ def quiz_admin_urls():
         path("quizzes/<int:page_id>/poster.pdf", exhibition_admin.poster_pdf_view, name="quizzes_poster"),
         path("quizzes/result-codes/", exhibition_admin.ResultCodeView.as_view(), name="quizzes_result_codes"),
     ]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")

@@ -16,6 +16,7 @@ from home.models import (
     VideoPage,
     reading_minutes,
 )
+from quizzes.models import QuizIndexPage
 from tests.home import content_factories as cf
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,15 @@ class TestContentPageTree(WagtailPageTestCase):
     def test_content_index_sits_under_a_home_page(self):
         self.assertAllowedParentPageTypes(ContentIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage, EventIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                ContentIndexPage,
+                DestinationIndexPage,
+                AlertIndexPage,
+                EventIndexPage,
+                QuizIndexPage,
+            },
         )
 
     def test_content_index_holds_the_four_kinds_only(self):

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from destinations.models import AlertIndexPage, DestinationIndexPage
 from events.models import EventIndexPage
 from home.models import ContentIndexPage, HomePage, StandardPage
+from quizzes.models import QuizIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,15 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_home_page_holds_standard_pages_and_content_indexes(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContentIndexPage, DestinationIndexPage, AlertIndexPage, EventIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                ContentIndexPage,
+                DestinationIndexPage,
+                AlertIndexPage,
+                EventIndexPage,
+                QuizIndexPage,
+            },
         )
 
     def test_standard_page_sits_under_home_or_another_standard_page(self):

@@ -264,6 +264,7 @@ def test_listing_queries_are_bounded_by_the_page_size(editor_client):
     one_page = listing_queries()
     for _ in range(30):
         factories.question(topic=topic)
+    listing_queries()  # a saved question starts a new site-cache version: warm it again
     assert listing_queries() == one_page
     assert one_page <= 140
 

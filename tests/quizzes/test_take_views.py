@@ -667,3 +667,14 @@ def test_the_quiz_index_runs_in_bounded_queries(client, index, django_assert_max
         response = client.get(index.url)
 
     assert len(response.context["cards"]) == 12
+
+
+def test_retiring_a_question_changes_the_count_on_the_quiz_page_at_once(client, index):
+    questions = make_questions(3)
+    fixed = factories.quiz_page(index, questions=questions)
+    assert client.get(fixed.url).context["question_count"] == 3
+
+    questions[0].is_retired = True
+    questions[0].save()
+
+    assert client.get(fixed.url).context["question_count"] == 2

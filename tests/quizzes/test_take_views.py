@@ -678,3 +678,12 @@ def test_retiring_a_question_changes_the_count_on_the_quiz_page_at_once(client, 
     questions[0].save()
 
     assert client.get(fixed.url).context["question_count"] == 2
+
+
+def test_the_index_routes_to_live_quizzes_only(client, index, quiz):
+    assert client.get(quiz.url).status_code == 200
+    assert client.get(quiz.url + quiz.reverse_subpage("start")).status_code == 302
+    assert client.get(index.url + "no-such-quiz/").status_code == 404
+    url = quiz.url
+    quiz.unpublish()
+    assert client.get(url).status_code == 404

@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.spreadsheets import safe_cell
+from home.staff import require_perm
 from outbox.models import Message
 
 from . import fanout as fanouts
@@ -30,11 +31,6 @@ from .models import AlertDelivery, AlertFanout, AlertSubscription, Destination, 
 VIEW_FANOUTS = "destinations.view_alertfanout"
 CHANGE_FANOUTS = "destinations.change_alertfanout"
 VIEW_SUBSCRIBERS = "destinations.view_alertsubscription"
-
-
-def require_perm(user, permission):
-    if not user.has_perm(permission):
-        raise PermissionDenied
 
 
 def language_choice(value):

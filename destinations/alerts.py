@@ -8,12 +8,9 @@ one that starts later appears by itself when its start comes.
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db.models import F
-from django.utils import dateformat, timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils import timezone, translation
 from django_countries.fields import Country
 from wagtail.models import Site
 
@@ -22,16 +19,6 @@ from home.visibility import public
 
 from .levels import level_style
 from .models import SafetyAlertPage
-
-BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-def beijing_time(value):
-    """A moment in Beijing time with the zone said: "30 Nov 2026, 14:00 (Beijing time, UTC+8)"."""
-    if not value:
-        return ""
-    when = dateformat.format(value.astimezone(BEIJING), pgettext("date and time format", "j M Y, H:i"))
-    return _("%(when)s (Beijing time, UTC+8)") % {"when": when}
 
 
 @dataclass(frozen=True)

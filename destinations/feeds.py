@@ -18,9 +18,9 @@ from wagtail.models import Locale
 from home.feeds import FEED_LENGTH
 from home.models import PortalSettings
 from home.sitemaps import hreflang
+from home.times import beijing_time
 from home.visibility import public
 
-from .alerts import beijing_time
 from .levels import RiskLevel
 from .models import AlertIndexPage, Destination, DestinationPage, SafetyAlertPage
 

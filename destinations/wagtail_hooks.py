@@ -27,7 +27,7 @@ from django.urls import reverse as _reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _lazy  # noqa: E402
 from wagtail.admin.widgets import Button as _Button  # noqa: E402
 
-from home.admin_menu import PermissionMenuItem  # noqa: E402
+from home.staff import PermissionMenuItem  # noqa: E402
 
 from . import admin_views  # noqa: E402
 from .models import SafetyAlertPage as _SafetyAlertPage  # noqa: E402

@@ -11,7 +11,6 @@ import csv
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -26,6 +25,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.spreadsheets import safe_cell
+from home.staff import require_perm
 
 from .models import Event, EventPage, Registration, WalkIn
 
@@ -35,11 +35,6 @@ EVENTS_PER_PAGE = 50
 REGISTRATIONS_PER_PAGE = 50
 MAX_INVITATIONS = 500
 Status = Registration.Status
-
-
-def require_perm(user, permission):
-    if not user.has_perm(permission):
-        raise PermissionDenied
 
 
 def events_with_counts():

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .admin_menu import PermissionMenuItem
 from .reports import UnansweredSearchesReport
+from .staff import PermissionMenuItem
 from .viewsets import TopicViewSet
 
 register_snippet(TopicViewSet)

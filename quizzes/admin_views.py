@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -20,16 +19,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.spreadsheets import csv_response, safe_cell
+from home.staff import require_perm
 
 from . import reports
 from .models import QuizPage
 
 VIEW_REPORTS = "quizzes.view_reports"
-
-
-def require_perm(user, permission):
-    if not user.has_perm(permission):
-        raise PermissionDenied
 
 
 class PeriodForm(forms.Form):

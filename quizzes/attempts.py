@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Case, Max, Q, When, Window
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -128,12 +128,50 @@ def attempts_used(quiz_key, owner):
     return Attempt.objects.filter(owner.filter, quiz_key=quiz_key).aggregate(used=Max("number"))["used"] or 0
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Where a visitor stands with a quiz: their open attempt, their last finished one, how many used."""
+
+    open_attempt: Attempt | None = None
+    last_finished: Attempt | None = None
+    used: int = 0
+
+
+def standing(page, owner, now=None):
+    """The visitor's standing in one query, whatever the number of their past attempts: the open
+    attempt first (there is at most one), then the newest finished; `used` is the highest attempt
+    number, as `attempts_used` counts. An overdue open attempt is closed (`expire`)."""
+    if owner is None:
+        return Standing()
+    rows = list(
+        Attempt.objects.filter(owner.filter, quiz_key=page.translation_key)
+        .annotate(
+            used=Window(Max("number")),
+            finished=Case(When(status=Attempt.Status.IN_PROGRESS, then=0), default=1),
+        )
+        .only("public_id", "language", "status", "number", "deadline", "quiz_page_id")
+        .order_by("finished", "-number")[:2]
+    )
+    if not rows:
+        return Standing()
+    current = rows[0] if rows[0].is_open else None
+    if current is not None and is_overdue(current, now):
+        expire(current)  # now the newest finished one
+        current = None
+    finished = next((attempt for attempt in rows if attempt.is_finished), None)
+    return Standing(current, finished, rows[0].used)
+
+
+def left_after(quiz, used):
+    """How many more attempts someone who has used `used` may start; None when unlimited."""
+    return max(0, quiz.attempts_allowed - used) if quiz.attempts_allowed else None
+
+
 def attempts_left(quiz, owner):
     """How many more attempts the owner may start; None when unlimited."""
     if not quiz.attempts_allowed:
         return None
-    used = attempts_used(quiz.translation_key, owner) if owner else 0
-    return max(0, quiz.attempts_allowed - used)
+    return left_after(quiz, attempts_used(quiz.translation_key, owner) if owner else 0)
 
 
 def _questions_in(locale, questions):

@@ -24,18 +24,16 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.staff import require_perm
+from home.times import in_beijing
+
 from . import exhibition
+from .admin_views import VIEW_REPORTS
 from .models import Attempt, QuizPage
 
-VIEW_REPORTS = "quizzes.view_reports"
 CHECK_CODES = "quizzes.check_result_codes"
 CODE_MAX_LENGTH = 12
 CODE_PATTERN = re.compile(r"^[A-Z0-9]{1,12}$")
-
-
-def require_perm(user, permission):
-    if not user.has_perm(permission):
-        raise PermissionDenied
 
 
 def may_print(user, page):
@@ -50,23 +48,21 @@ def quiz_for(request, page_id):
     return page
 
 
-def local_time(moment, pattern="%Y-%m-%d %H:%M"):
-    return timezone.localtime(moment).strftime(pattern) if moment else ""
-
-
-def with_zone(moment):
-    """Local (Beijing) time with its offset, so nobody has to guess: 2026-05-01 14:02:05 UTC+08:00."""
+def with_offset(moment):
+    """Beijing time with its offset, so nobody has to guess: 2026-05-01 14:02:05 UTC+08:00."""
     if not moment:
         return ""
-    local = timezone.localtime(moment)
+    local = in_beijing(moment)
     offset = local.strftime("%z")
     return f"{local:%Y-%m-%d %H:%M:%S} UTC{offset[:3]}:{offset[3:]}"
 
 
 def short_time(moment):
-    """14:02 today, else 2026-05-01 14:02 (local time)."""
-    local = timezone.localtime(moment)
-    return f"{local:%H:%M}" if local.date() == timezone.localdate() else f"{local:%Y-%m-%d %H:%M}"
+    """14:02 today, else 2026-05-01 14:02 (Beijing time)."""
+    local = in_beijing(moment)
+    return (
+        f"{local:%H:%M}" if local.date() == in_beijing(timezone.now()).date() else f"{local:%Y-%m-%d %H:%M}"
+    )
 
 
 def poster_pdf_view(request, page_id):
@@ -205,8 +201,8 @@ class ResultCodeView(WagtailAdminTemplateMixin, TemplateView):
                 "searched": searched,
                 "attempt": attempt,
                 "code": form.cleaned_data["code"] if searched else "",
-                "submitted_at": with_zone(attempt.submitted_at) if attempt else "",
-                "prize_given_at": with_zone(attempt.prize_given_at) if attempt else "",
+                "submitted_at": with_offset(attempt.submitted_at) if attempt else "",
+                "prize_given_at": with_offset(attempt.prize_given_at) if attempt else "",
             }
         )
         return context

@@ -8,7 +8,7 @@ number of quizzes or past attempts: the count, the page of quizzes, and nothing 
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import F
 
 from home.listing import page_number
 from home.visibility import public
@@ -36,7 +36,7 @@ def quiz_index_context(index, request):
     notices = []
     quizzes = (
         listed_quizzes(index, request)
-        .annotate(fixed_count=Count("fixed_questions", filter=Q(fixed_questions__question__is_retired=False)))
+        .annotate(fixed_count=QuizPage.fixed_count())
         .only(
             "id",
             "title",
@@ -59,9 +59,7 @@ def quiz_index_context(index, request):
     cards = [
         QuizCard(
             page=quiz,
-            question_count=quiz.draw_count
-            if quiz.selection == QuizPage.Selection.RANDOM
-            else quiz.fixed_count,
+            question_count=quiz.question_count(quiz.fixed_count),
         )
         for quiz in page_obj.object_list
     ]

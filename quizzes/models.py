@@ -124,8 +124,19 @@ class Question(TranslatableMixin, index.Indexed, ClusterableModel):
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:79] + "…"
 
+    @staticmethod
+    def answered_keys(questions):
+        """The translation keys among `questions` that some attempt has answered (in any language):
+        those questions can only be retired."""
+        keys = {question.translation_key for question in questions}
+        return set(
+            Answer.objects.filter(question__translation_key__in=keys).values_list(
+                "question__translation_key", flat=True
+            )
+        )
+
     def was_answered(self):
-        return Answer.objects.filter(question__translation_key=self.translation_key).exists()
+        return bool(self.answered_keys([self]))
 
 
 class Choice(TranslatableMixin, Orderable):
@@ -290,6 +301,20 @@ class QuizPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         from django.utils.html import strip_tags
 
         return " ".join([self.summary, strip_tags(self.intro)])
+
+    @staticmethod
+    def fixed_count():
+        """An annotation: the fixed questions still in use (retired ones are never shown)."""
+        return models.Count("fixed_questions", filter=models.Q(fixed_questions__question__is_retired=False))
+
+    def question_count(self, fixed_count=None):
+        """How many questions an attempt shows: the draw count, or the fixed questions still in use
+        (`fixed_count` when annotated already)."""
+        if self.selection == self.Selection.RANDOM:
+            return self.draw_count
+        if fixed_count is None:
+            fixed_count = self.fixed_questions.filter(question__is_retired=False).count()
+        return fixed_count
 
     @property
     def signed_in_only(self):

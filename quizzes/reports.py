@@ -20,16 +20,16 @@ Definitions (Moodle's item statistics, simplified):
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Avg, Count, Max, Min, Q
 from django.utils import timezone, translation
 
+from home.times import BEIJING
+
 from .models import Answer, Attempt, Choice, Question, QuizPage
 
 # Dates in reports are Beijing dates, whatever time zone the viewer's admin profile uses.
-REPORT_TIME_ZONE = ZoneInfo("Asia/Shanghai")
 DEFAULT_DAYS = 90
 TOP_SHARE = 0.27
 
@@ -38,7 +38,7 @@ EXPIRED = Attempt.Status.EXPIRED
 
 
 def today():
-    return timezone.now().astimezone(REPORT_TIME_ZONE).date()
+    return timezone.now().astimezone(BEIJING).date()
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,10 @@ class Period:
     def q(self, prefix=""):
         condition = Q()
         if self.start is not None:
-            moment = datetime.combine(self.start, time.min, tzinfo=REPORT_TIME_ZONE)
+            moment = datetime.combine(self.start, time.min, tzinfo=BEIJING)
             condition &= Q(**{f"{prefix}started_at__gte": moment})
         if self.end is not None:
-            moment = datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=REPORT_TIME_ZONE)
+            moment = datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=BEIJING)
             condition &= Q(**{f"{prefix}started_at__lt": moment})
         return condition
 

@@ -7,40 +7,20 @@ deleted. A fixed number of queries, whatever the number of questions or of past 
 """
 
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import dateformat
-from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.models import Page
 
 from home.public_forms import private_page
+from home.times import beijing_iso, beijing_time
 
 from . import attempts, scoring
 from .models import Answer, Attempt, QuizPage
-
-# The site's time zone, named outright (as the events room does): a volunteer at the stand compares
-# the time on a phone with the clock on the wall.
-BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-def beijing_time(value):
-    """ "2026-05-01 14:05 (Beijing time, UTC+8)"."""
-    if not value:
-        return ""
-    local = value.astimezone(BEIJING)
-    return _("%(when)s (Beijing time, UTC+8)") % {
-        "when": dateformat.format(local, pgettext("quiz result time format", "Y-m-d H:i"))
-    }
-
-
-def beijing_iso(value):
-    return value.astimezone(BEIJING).isoformat(timespec="minutes") if value else ""
+from .views import take_url
 
 
 def spaced_code(code):
@@ -173,7 +153,7 @@ def result(request, public_id):
     attempt = attempts.attempt_for(request, public_id)
     if attempt.is_open:
         if not attempts.is_overdue(attempt):
-            return redirect(reverse("quizzes:take", args=[attempt.public_id]))
+            return redirect(take_url(attempt))
         attempts.expire(attempt)
     owner = attempts.owner_of(request)
     expired = attempt.status == Attempt.Status.EXPIRED
@@ -184,7 +164,10 @@ def result(request, public_id):
         "review": attempt.review,
         "try_again_url": try_again_url(request, attempt, owner),
         "result_code": spaced_code(attempt.result_code),
-        "submitted_text": beijing_time(attempt.submitted_at),
+        # A volunteer at the stand compares it with the clock on the wall: digits, the zone said.
+        "submitted_text": beijing_time(
+            attempt.submitted_at, pgettext("quiz result time format", "Y-m-d H:i")
+        ),
         "submitted_iso": beijing_iso(attempt.submitted_at),
         "is_guest": not request.user.is_authenticated,
         "result_url": request.get_full_path(),

@@ -6,11 +6,9 @@ An attempt's links are app URLs keyed on its random public id and answer 404 to 
 carries a hint of which choices are right (quizzes/forms.py builds what the template sees).
 """
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db.models import Case, Max, When, Window
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,7 +22,6 @@ from home.site_cache import cached
 
 from . import attempts, scoring
 from .forms import answer_sheet, answers_from
-from .models import Attempt, QuizPage
 
 # The buttons' values: keep the answers; submit (listing unanswered questions first); submit anyway.
 SAVE, SUBMIT, CONFIRM = "save", "submit", "confirm"
@@ -50,50 +47,9 @@ def account_url(name, next_url):
 
 
 def question_count(page):
-    """How many questions an attempt shows (a random draw: how many are drawn). Cached for the page's
-    revision and the site version (saving a question starts a new one: quizzes/receivers.py)."""
-    if page.selection == QuizPage.Selection.RANDOM:
-        return page.draw_count
-    return cached(
-        "quiz-question-count",
-        lambda: page.fixed_questions.filter(question__is_retired=False).count(),
-        page.pk,
-        page.latest_revision_id,
-    )
-
-
-@dataclass(frozen=True)
-class Standing:
-    """Where a visitor stands with a quiz: their open attempt, their last finished one, how many used."""
-
-    open_attempt: Attempt | None = None
-    last_finished: Attempt | None = None
-    used: int = 0
-
-
-def standing(page, owner, now=None):
-    """The visitor's standing in one query, whatever the number of their past attempts: the open
-    attempt first (there is at most one), then the newest finished; `used` is the highest attempt
-    number, as `attempts.attempts_used` counts. An overdue open attempt is closed (`attempts.expire`)."""
-    if owner is None:
-        return Standing()
-    rows = list(
-        Attempt.objects.filter(owner.filter, quiz_key=page.translation_key)
-        .annotate(
-            used=Window(Max("number")),
-            finished=Case(When(status=Attempt.Status.IN_PROGRESS, then=0), default=1),
-        )
-        .only("public_id", "language", "status", "number", "deadline", "quiz_page_id")
-        .order_by("finished", "-number")[:2]
-    )
-    if not rows:
-        return Standing()
-    current = rows[0] if rows[0].is_open else None
-    if current is not None and attempts.is_overdue(current, now):
-        attempts.expire(current)  # now the newest finished one
-        current = None
-    finished = next((attempt for attempt in rows if attempt.is_finished), None)
-    return Standing(current, finished, rows[0].used)
+    """Cached for the page's revision and the site version (saving a question starts a new one:
+    quizzes/receivers.py)."""
+    return cached("quiz-question-count", page.question_count, page.pk, page.latest_revision_id)
 
 
 def quiz_page(request, page):
@@ -101,9 +57,9 @@ def quiz_page(request, page):
     preview = getattr(request, "is_preview", False)
     owner = None if preview else attempts.owner_of(request)
     signed_in_needed = page.signed_in_only and not request.user.is_authenticated
-    mine = standing(page, owner)
+    mine = attempts.standing(page, owner)
     current, finished = mine.open_attempt, mine.last_finished
-    left = max(0, page.attempts_allowed - mine.used) if page.attempts_allowed else None
+    left = attempts.left_after(page, mine.used)
     context = {
         "question_count": question_count(page),
         "attempts_left": left,

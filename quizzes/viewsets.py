@@ -13,7 +13,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from .models import Answer, Question, QuestionKind
+from .models import Question, QuestionKind
 
 RETIRE_HINT = gettext_lazy(
     "It has been answered in past attempts, so it cannot be deleted: their results keep it. "
@@ -62,19 +62,9 @@ def choice_errors(kind, choices):
     return errors
 
 
-def answered_keys(questions):
-    """The translation keys among `questions` that some attempt has answered (in any language)."""
-    keys = {question.translation_key for question in questions}
-    return set(
-        Answer.objects.filter(question__translation_key__in=keys).values_list(
-            "question__translation_key", flat=True
-        )
-    )
-
-
 def refuse_answered(request, questions, back_url):
     """A response refusing to delete answered questions (None when none of them was answered)."""
-    keys = answered_keys(questions)
+    keys = Question.answered_keys(questions)
     answered = [question for question in questions if question.translation_key in keys]
     if not answered:
         return None

@@ -7,8 +7,8 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from accounts.sections import HOME_PAGE_SECTIONS, MY_PORTAL_SECTIONS
-from home.admin_menu import PermissionMenuItem
 from home.demo import SEED_DEMO_CONTENT
+from home.staff import PermissionMenuItem
 
 from . import admin_views, exhibition_admin
 from .demo import seed_quizzes

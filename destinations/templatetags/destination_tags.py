@@ -5,7 +5,8 @@ import re
 from django import template
 from django.utils import timezone
 
-from ..alerts import BEIJING, beijing_time
+from home.times import beijing_iso, beijing_time
+
 from ..levels import RiskLevel, level_style
 
 register = template.Library()
@@ -26,12 +27,7 @@ def level_label(level):
 
 
 register.filter("beijing_time", beijing_time)
-
-
-@register.filter
-def beijing_iso(value):
-    """The machine-readable form for a <time datetime> attribute, with the +08:00 offset."""
-    return value.astimezone(BEIJING).isoformat(timespec="minutes") if value else ""
+register.filter("beijing_iso", beijing_iso)
 
 
 @register.filter

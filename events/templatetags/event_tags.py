@@ -1,22 +1,15 @@
 """Template helpers of the events room: event times in Beijing time (with the zone said), map links."""
 
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from home.times import beijing_iso, in_beijing, with_zone
+
 register = template.Library()
-
-# The site's time zone, named outright: a server clock in UTC (or a changed TIME_ZONE) never moves a
-# date shown to readers.
-BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-def in_beijing(value):
-    return value.astimezone(BEIJING) if value else None
 
 
 def _date(value):
@@ -48,7 +41,7 @@ def when_text(starts_at, ends_at=None):
             "end_date": _date(end),
             "end": _time(end),
         }
-    return _("%(when)s (Beijing time, UTC+8)") % {"when": when}
+    return with_zone(when)
 
 
 @register.simple_tag
@@ -56,10 +49,7 @@ def event_when(starts_at, ends_at=None):
     return when_text(starts_at, ends_at)
 
 
-@register.filter
-def beijing_iso(value):
-    """The machine-readable form for a <time datetime> attribute, with the +08:00 offset."""
-    return in_beijing(value).isoformat(timespec="minutes") if value else ""
+register.filter("beijing_iso", beijing_iso)
 
 
 @register.filter

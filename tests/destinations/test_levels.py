@@ -9,9 +9,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from destinations.alerts import beijing_time
 from destinations.levels import LEVEL_STYLES, RiskLevel
 from destinations.templatetags.destination_tags import level_badge, tel_href
+from home.times import beijing_time
 
 LABELS = {
     "en": {

@@ -1,9 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import translation
 
 import outbox
+from home.public_forms import client_address
 
 from .models import AccountSettings
 
@@ -25,6 +27,13 @@ def set_language_cookie(response, language):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """allauth's limits key on the same address as the lockout (home.public_forms.client_address)."""
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
     def save_user(self, request, user, form, commit=True):
         data = form.cleaned_data
         user.name = data["name"]

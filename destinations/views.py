@@ -4,7 +4,6 @@ Links people keep (preferences, unsubscribe) are keyed by the subscription's ran
 never expire; they are never cached and never leak their token through a Referer header.
 """
 
-from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from home.public_forms import private_page
+from home.public_forms import client_address, private_page
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
@@ -28,7 +27,7 @@ def subscribe(request):
         form = SubscribeForm(request.POST)
         if form.is_valid():
             subscriptions.request_subscription(
-                form.cleaned_data["email"], form.choices(), get_client_ip_address(request)
+                form.cleaned_data["email"], form.choices(), client_address(request)
             )
             # The same answer whether an email went out, the address was known, or a limit held.
             return redirect("destinations:subscribe_sent")

@@ -7,7 +7,6 @@ never cached and never leak their token through a Referer header. GET never chan
 scanners open links); a button POSTs.
 """
 
-from axes.helpers import get_client_ip_address
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -15,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 
 from home import public_forms
-from home.public_forms import RateLimits, private_page
+from home.public_forms import RateLimits, client_address, private_page
 
 from .forms import RegistrationForm
 from .models import EventPage, Invitation, Registration
@@ -115,7 +114,7 @@ def register(request, page):
     if not form.is_valid():
         return TemplateResponse(request, "events/register.html", context, status=400)
     data = form.cleaned_data
-    if not within_rate_limit(get_client_ip_address(request), data["email"]):
+    if not within_rate_limit(client_address(request), data["email"]):
         context["rate_limited"] = True
         return TemplateResponse(request, "events/register.html", context, status=429)
     try:

@@ -3,14 +3,27 @@
 Rate limits (DESIGN.md) key on the client address *and* the email, never the address alone: a campus
 or an exhibition hall shares one address. Counters live in the cache (shared by every host when
 REDIS_URL is set).
+
+`client_address` is the one way the project reads a client's address.
 """
 
 import hashlib
 from dataclasses import dataclass
 from functools import wraps
 
+from axes.helpers import get_client_ip_address
 from django.core.cache import cache
 from django.views.decorators.cache import never_cache
+
+
+def client_address(request):
+    """The client's address, exactly as the sign-in lockout (django-axes) sees it.
+
+    Without trusted proxies (TRUSTED_PROXY_COUNT=0) it is REMOTE_ADDR and X-Forwarded-For is ignored;
+    behind N proxies, the right-most X-Forwarded-For entry they did not add themselves (see
+    portal.settings.base.proxy_settings). None when there is no usable address.
+    """
+    return get_client_ip_address(request)
 
 
 @dataclass(frozen=True)

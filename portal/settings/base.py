@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -161,9 +162,70 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optio
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Failed logins are limited by django-axes on account + address; allauth's own per-address
-# limit would lock out a whole campus that shares one address.
-ACCOUNT_RATE_LIMITS = {"login_failed": False}
+
+
+# Sign-in limits. Lockouts key on the account *and* the address together (django-axes): a wrong
+# password locks one account from one address, never a whole address, and never an account for
+# everyone. allauth's per-address limits are only generous ceilings, sized for a lecture hall
+# signing in together behind one campus address. allauth merges its defaults (30 sign-ins a
+# minute per address, 20 sign-ups) back into ACCOUNT_RATE_LIMITS, so every action is set here.
+def account_rate_limits(*, logins_per_hour, signups_per_hour, resets_per_hour):
+    """ACCOUNT_RATE_LIMITS with every allauth action set: per address (ip) a ceiling an hour."""
+    return {
+        # Every sign-in POST, right or wrong password: the ceiling for one address.
+        "login": f"{logins_per_hour}/h/ip",
+        # Off: its per-address part would lock a campus out and its per-email part would let anyone
+        # lock an account for everyone. django-axes locks failures on account + address instead.
+        "login_failed": False,
+        "signup": f"{signups_per_hour}/h/ip",
+        # Sign-in by emailed code is not used; if switched on, three codes a minute to one email.
+        "request_login_code": f"{logins_per_hour}/h/ip,3/m/key",
+        # A reset email is sent to any address typed (known or not): per address and per email.
+        "reset_password": f"{resets_per_hour}/h/ip,5/h/key",
+        "reset_password_from_key": f"{resets_per_hour}/h/ip",
+        # One verification email to an address every 3 minutes.
+        "confirm_email": "1/3m/key",
+        # Signed-in people, keyed on the account.
+        "change_password": "5/m/user",
+        "manage_email": "10/m/user",
+        "reauthenticate": "10/m/user",
+        # Phone numbers are not used; allauth's own values, the address part a ceiling.
+        "change_phone": "1/m/user",
+        "verify_phone": f"1/30s/key,{logins_per_hour}/h/ip",
+    }
+
+
+def proxy_settings(trusted_proxy_count):
+    """Where the client address comes from, for django-axes (through django-ipware) and allauth.
+
+    ``trusted_proxy_count`` is the number of our own proxies in front of the app. 0: the address is
+    REMOTE_ADDR and X-Forwarded-For is ignored. N > 0: the Nth entry from the right of
+    X-Forwarded-For, which our outermost proxy wrote from the connection it saw; entries to its left
+    came with the request and may be forged. Our last proxy's address is REMOTE_ADDR, not in the
+    header, so ipware (which counts ``proxy_count`` entries to the right of the client) is given
+    N - 1, and it is not strict: a forged or malformed entry on the left must not make it fall back
+    to the proxy's address. With no usable X-Forwarded-For: REMOTE_ADDR when N = 1, none when N > 1.
+    """
+    if trusted_proxy_count < 0:
+        raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+    if trusted_proxy_count == 0:
+        return {
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",),
+            "AXES_IPWARE_PROXY_COUNT": None,
+            "ALLAUTH_TRUSTED_PROXY_COUNT": 0,
+        }
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": trusted_proxy_count - 1,
+        "ALLAUTH_TRUSTED_PROXY_COUNT": trusted_proxy_count,
+    }
+
+
+ACCOUNT_RATE_LIMITS = account_rate_limits(
+    logins_per_hour=int(os.environ.get("ACCOUNT_LOGINS_PER_ADDRESS_PER_HOUR", "300")),
+    signups_per_hour=int(os.environ.get("ACCOUNT_SIGNUPS_PER_ADDRESS_PER_HOUR", "300")),
+    resets_per_hour=int(os.environ.get("ACCOUNT_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR", "100")),
+)
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
@@ -172,8 +234,16 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.username_from_credentials"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER (e.g. HTTP_X_FORWARDED_FOR) in the environment.
-AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", "REMOTE_ADDR")
+
+# The client address: home.public_forms.client_address (axes' own lookup), used by the lockout,
+# allauth's limits (accounts.adapter) and the public forms alike.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+_proxy = proxy_settings(TRUSTED_PROXY_COUNT)
+AXES_IPWARE_META_PRECEDENCE_ORDER = _proxy["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+AXES_IPWARE_PROXY_COUNT = _proxy["AXES_IPWARE_PROXY_COUNT"]
+ALLAUTH_TRUSTED_PROXY_COUNT = _proxy["ALLAUTH_TRUSTED_PROXY_COUNT"]
+# Only axes calls django-ipware here. Not strict: see proxy_settings.
+IPWARE_STRICT = False
 
 # Languages: Simplified Chinese first, English second.
 LANGUAGE_CODE = "zh-hans"

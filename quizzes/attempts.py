@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from . import scoring
-from .models import Answer, Attempt, Choice, Question, QuestionKind, new_code
+from .models import Answer, Attempt, Choice, Question, new_code
 
 GUEST_SESSION_KEY = "quizzes_guest_token"
 
@@ -222,12 +222,24 @@ def _correct_flags(questions):
     )
 
 
+def choice_token():
+    """What a choice's input sends in one attempt: random, of one length, new in every attempt, so
+    neither its order, its size nor its recurrence says which choice it is (the choice's id would)."""
+    return secrets.token_urlsafe(12)
+
+
+def with_fresh_tokens(choices):
+    """The choices (snapshot dicts) with tokens of their own, for a new attempt."""
+    return [{**choice, "token": choice_token()} for choice in choices]
+
+
 def build_snapshot(quiz, questions, rng=random):
-    """What the attempt shows and is scored against, fixed at the start."""
+    """What the attempt shows and is scored against, fixed at the start. With `shuffle_choices`, every
+    question's choices are shuffled, true/false included, so the right one's place tells nothing."""
     flags = _correct_flags(questions)
     snapshot = []
     for question in questions:
-        choices = [
+        choices = with_fresh_tokens(
             {
                 "id": choice.pk,
                 "key": str(choice.translation_key),
@@ -236,8 +248,8 @@ def build_snapshot(quiz, questions, rng=random):
                 "feedback": choice.feedback,
             }
             for choice in sorted(question.choices.all(), key=lambda choice: choice.sort_order or 0)
-        ]
-        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+        )
+        if quiz.shuffle_choices:
             rng.shuffle(choices)
         snapshot.append(
             {
@@ -285,7 +297,7 @@ def start_attempt(quiz, owner, now=None, rng=random):
                     deadline=deadline,
                     snapshot=snapshot,
                     pass_mark=quiz.pass_mark,
-                    review=quiz.review,
+                    review=quiz.review_policy,
                     max_score=len(snapshot),
                 )
             return attempt, True
@@ -298,7 +310,8 @@ def start_attempt(quiz, owner, now=None, rng=random):
 
 
 def clean_answers(attempt, answers):
-    """{question key: [choice ids]} checked against the attempt's own questions, else InvalidAnswerError."""
+    """{question key: [choice tokens]}, as the answer sheet sends them, checked against the attempt's own
+    questions: {question key: [choice ids]}, else InvalidAnswerError."""
     questions = {question["key"]: question for question in attempt.snapshot}
     cleaned = {}
     for key, chosen in answers.items():

@@ -26,7 +26,7 @@ from home.demo import DemoSeeder
 from home.models import HomePage, Topic
 
 from . import scoring
-from .attempts import answer_rows, build_snapshot, draw_questions
+from .attempts import answer_rows, build_snapshot, draw_questions, with_fresh_tokens
 from .demo_questions import BASICS, QUESTIONS, STUDENTS
 from .models import (
     CODE_ALPHABET,
@@ -132,7 +132,7 @@ QUIZZES = [
             "time_limit_minutes": None,
             "attempts_allowed": 3,
             "who_may_take": QuizPage.WhoMayTake.SIGNED_IN,
-            "review": QuizPage.Review.ANSWERS,
+            "review": QuizPage.Review.ANSWERS_WHEN_DONE,
             "is_featured": False,
         },
         "questions": [spec.slug for spec in STUDENTS],
@@ -142,15 +142,17 @@ QUIZZES = [
             "title": "出国留学行前安全测验",
             "summary": "签证、领事登记、保险、打工规定和紧急联系方式：出国留学前测一测。共 10 道题，80 分及格。",
             "intro": "<p>面向即将出国留学的同学，共 10 道题。请登录后作答，每人最多作答 3 次，正确率达到 80% "
-            "为及格；提交后可以查看正确答案和解析。</p>",
+            "为及格。每次提交后可以看到哪些题答错了，以及应阅读的文章；通过测验或用完 3 次机会后，"
+            "可以查看正确答案和解析。</p>",
         },
         "en": {
             "title": "Pre-departure quiz for students",
             "summary": "Visas, registering with the embassy, insurance, work rules and emergency contacts: "
             "check before you study abroad. 10 questions, pass mark 80%.",
             "intro": "<p>For students about to study abroad: 10 questions. Sign in to take it; you have up to "
-            "3 attempts, and 80% correct is a pass. After submitting you see the right answers and "
-            "why.</p>",
+            "3 attempts, and 80% correct is a pass. After each attempt you see which answers were wrong "
+            "and what to read; once you pass or have used your 3 attempts, you see the right answers "
+            "and why.</p>",
         },
     },
 ]
@@ -498,18 +500,17 @@ class AttemptGenerator:
 
     def draw(self, pool):
         """One attempt's questions: a random draw or the fixed list, in the quiz's order rules, with the
-        choices shuffled when the quiz says so (true/false keeps its order, as in build_snapshot)."""
+        choices shuffled when the quiz says so and tokens new to the attempt, as in build_snapshot."""
         if self.rules["selection"] == QuizPage.Selection.RANDOM:
             questions = self.rng.sample(pool, min(self.rules["draw_count"], len(pool)))
         else:
             questions = list(pool)
             if self.rules["shuffle_questions"]:
                 self.rng.shuffle(questions)
-        drawn = [{**question, "choices": list(question["choices"])} for question in questions]
+        drawn = [{**question, "choices": with_fresh_tokens(question["choices"])} for question in questions]
         if self.rules["shuffle_choices"]:
             for question in drawn:
-                if question["kind"] != QuestionKind.TRUE_FALSE:
-                    self.rng.shuffle(question["choices"])
+                self.rng.shuffle(question["choices"])
         return drawn
 
     def answers(self, snapshot, ability, skip):

@@ -1,9 +1,10 @@
 """The answer sheet of an attempt: reading answers from a POST, and what the template shows.
 
-Answers arrive as `q-<question key>` -> choice ids, for every question of the attempt (a question with
-nothing ticked sends nothing, which clears it). Whether the ids belong to the question is checked by
+Answers arrive as `q-<question key>` -> choice tokens, for every question of the attempt (a question
+with nothing ticked sends nothing, which clears it). A choice's token is random and new in every
+attempt (`quizzes.attempts.choice_token`); whether the tokens belong to the question is checked by
 `quizzes.attempts.clean_answers`, not here. What the template gets is built from the snapshot field by
-field, leaving out correctness, feedback and explanations: nothing sent before submitting can tell.
+field, leaving out ids, correctness, feedback and explanations: nothing sent before submitting can tell.
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ def field_name(question_key):
 
 
 def answers_from(data, snapshot):
-    """{question key: [raw choice ids]} from a POST: every question of the snapshot (unticked -> []),
+    """{question key: [raw choice tokens]} from a POST: every question of the snapshot (unticked -> []),
     and any other `q-` field as sent, so that `clean_answers` refuses a question the attempt lacks."""
     answers = {question["key"]: data.getlist(field_name(question["key"])) for question in snapshot}
     for name in data:
@@ -29,7 +30,7 @@ def answers_from(data, snapshot):
 
 @dataclass(frozen=True)
 class ChoiceField:
-    id: int
+    value: str
     text: str
     input_id: str
     checked: bool
@@ -62,7 +63,7 @@ class QuestionField:
 
 
 def answer_sheet(snapshot, answers):
-    """The questions to show, numbered from 1, with `answers` ({key: [ids]}, ids as int or str) ticked."""
+    """The questions to show, numbered from 1, with `answers` (the draft: {key: [choice ids]}) ticked."""
     sheet = []
     for number, question in enumerate(snapshot, start=1):
         chosen = {str(choice_id) for choice_id in answers.get(question["key"]) or []}
@@ -75,7 +76,7 @@ def answer_sheet(snapshot, answers):
                 text=question["text"],
                 choices=[
                     ChoiceField(
-                        id=choice["id"],
+                        value=choice["token"],
                         text=choice["text"],
                         input_id=f"q{number}-c{position}",
                         checked=str(choice["id"]) in chosen,

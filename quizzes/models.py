@@ -208,6 +208,13 @@ class QuizPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     class Review(models.TextChoices):
         SCORE = "score", _("Score only")
         WRONG = "wrong", _("Score and which answers were wrong")
+        ANSWERS_WHEN_DONE = (
+            "when-done",
+            _(
+                "Which answers were wrong and what to read; correct answers and explanations after a pass "
+                "or the last attempt"
+            ),
+        )
         ANSWERS = "answers", _("Correct answers with explanations")
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul", "ol"], blank=True)
@@ -242,7 +249,14 @@ class QuizPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         _("who may take it"), max_length=10, choices=WhoMayTake.choices, default=WhoMayTake.ANYONE
     )
     review = models.CharField(
-        _("after submitting, show"), max_length=10, choices=Review.choices, default=Review.ANSWERS
+        _("after submitting, show"),
+        max_length=10,
+        choices=Review.choices,
+        default=Review.ANSWERS,
+        help_text=_(
+            "With two or more attempts allowed, correct answers wait for a pass or the last attempt, "
+            "so that nobody passes by copying them."
+        ),
     )
     is_featured = models.BooleanField(
         _("feature on the home page"), default=False, help_text=_("The newest featured quiz is shown.")
@@ -296,6 +310,15 @@ class QuizPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         super().clean()
         if self.selection == self.Selection.RANDOM and not self.draw_count:
             raise ValidationError({"draw_count": _("Choose how many questions to draw.")})
+        self.review = self.review_policy
+
+    @property
+    def review_policy(self):
+        """The review its attempts get: with several attempts allowed, the answer key waits until a pass
+        or the last attempt (shown after attempt 1 of 3, it would let attempt 2 pass by copying)."""
+        if self.attempts_allowed >= 2 and self.review == self.Review.ANSWERS:
+            return self.Review.ANSWERS_WHEN_DONE
+        return self.review
 
     def search_text(self):
         from django.utils.html import strip_tags
@@ -389,7 +412,8 @@ class Attempt(models.Model):
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     # What was shown, exactly: [{"key", "question_id", "kind", "text", "explanation", "learn_more_page_id",
-    # "choices": [{"id", "key", "text", "correct", "feedback"}]}], in the order shown.
+    # "choices": [{"id", "key", "token", "text", "correct", "feedback"}]}], in the order shown. A choice's
+    # token is what its input sends: random, new in every attempt (quizzes/attempts.py, choice_token).
     snapshot = models.JSONField(default=list)
     # Answers kept as the person goes: {question key: [choice ids]}.
     draft = models.JSONField(default=dict, blank=True)

@@ -54,13 +54,39 @@ class QuestionReview:
         return [choice for choice in self.choices if choice.correct]
 
 
-def live_quiz_page(attempt):
-    """The quiz's live page in the attempt's language, or None (unpublished, deleted, not translated)."""
-    return (
-        QuizPage.objects.live()
-        .filter(translation_key=attempt.quiz_key, locale__language_code=attempt.language)
-        .first()
+@dataclass(frozen=True)
+class QuizNow:
+    """The quiz an attempt belongs to, as it is now: its live copy in the attempt's language (for
+    "Try again") and whether any copy still exists with its synchronised attempt limit."""
+
+    live_page: QuizPage | None
+    exists: bool
+    attempts_allowed: int
+
+
+def quiz_now(attempt):
+    """One query for every copy of the quiz, whatever its language or state."""
+    copies = list(QuizPage.objects.filter(translation_key=attempt.quiz_key).select_related("locale"))
+    live = next(
+        (page for page in copies if page.live and page.locale.language_code == attempt.language), None
     )
+    allowed = copies[0].attempts_allowed if copies else 0
+    return QuizNow(live_page=live, exists=bool(copies), attempts_allowed=allowed)
+
+
+def answers_shown(attempt, quiz, used):
+    """Whether the result shows the right choices and the explanations. With "answers when done" they
+    wait for a pass or for the last allowed attempt (or a quiz deleted since, which nobody can retake),
+    so no one passes a later attempt by copying an earlier result."""
+    if attempt.review == QuizPage.Review.ANSWERS:
+        return True
+    if attempt.review != QuizPage.Review.ANSWERS_WHEN_DONE:
+        return False
+    if attempt.passed or not quiz.exists:
+        return True
+    if not quiz.attempts_allowed:  # the limit was lifted since: more attempts to come
+        return False
+    return used >= quiz.attempts_allowed
 
 
 def learn_more_urls(request, page_ids, language_code):
@@ -92,16 +118,18 @@ def learn_more_urls(request, page_ids, language_code):
     return urls
 
 
-def review_questions(request, attempt):
-    """What the page shows per question, as the attempt's review option allows (nothing for "score")."""
+def review_questions(request, attempt, show_answers):
+    """What the page shows per question, as the attempt's review option allows (nothing for "score"):
+    the person's own choices marked right or wrong; with "answers when done", a link to read for each
+    wrong one; with `show_answers`, every choice, the right ones, feedback and explanations."""
     if attempt.review == QuizPage.Review.SCORE:
         return []
     rows = Answer.objects.filter(attempt_id=attempt.pk).only("position", "chosen", "is_correct")
     scored = {answer.position: answer for answer in rows}
-    show_answers = attempt.review == QuizPage.Review.ANSWERS
+    links_for_wrong = attempt.review == QuizPage.Review.ANSWERS_WHEN_DONE
     urls = (
         learn_more_urls(request, [q.get("learn_more_page_id") for q in attempt.snapshot], attempt.language)
-        if show_answers
+        if show_answers or links_for_wrong
         else {}
     )
     reviews = []
@@ -116,11 +144,12 @@ def review_questions(request, attempt):
             ChoiceReview(
                 text=choice["text"],
                 chosen=choice["id"] in chosen_ids,
-                correct=bool(choice["correct"]),
-                feedback=choice.get("feedback", "") if choice["id"] in chosen_ids else "",
+                correct=bool(choice["correct"]) and show_answers,
+                feedback=choice.get("feedback", "") if show_answers and choice["id"] in chosen_ids else "",
             )
             for choice in question["choices"]
         ]
+        link = show_answers or (links_for_wrong and not is_correct)
         reviews.append(
             QuestionReview(
                 position=position,
@@ -131,18 +160,17 @@ def review_questions(request, attempt):
                 chosen=[choice for choice in choices if choice.chosen],
                 choices=choices if show_answers else [],
                 explanation=question.get("explanation", "") if show_answers else "",
-                learn_more_url=urls.get(question.get("learn_more_page_id"), "") if show_answers else "",
+                learn_more_url=urls.get(question.get("learn_more_page_id"), "") if link else "",
             )
         )
     return reviews
 
 
-def try_again_url(request, attempt, owner):
-    """The live quiz page's start/ route when the owner may start another attempt, else ""."""
-    page = live_quiz_page(attempt)
+def try_again_url(request, page, used):
+    """The live quiz page's start/ route when someone who has used `used` attempts may start another."""
     if page is None:
         return ""
-    left = attempts.attempts_left(page, owner)
+    left = attempts.left_after(page, used)
     if left is not None and left <= 0:
         return ""
     return page.get_url(request) + page.reverse_subpage("start")
@@ -157,12 +185,17 @@ def result(request, public_id):
         attempts.expire(attempt)
     owner = attempts.owner_of(request)
     expired = attempt.status == Attempt.Status.EXPIRED
+    quiz = quiz_now(attempt)
+    used = attempts.attempts_used(attempt.quiz_key, owner)
+    show_answers = not expired and answers_shown(attempt, quiz, used)
     context = {
         "attempt": attempt,
         "expired": expired,
-        "questions": [] if expired else review_questions(request, attempt),
+        "questions": [] if expired else review_questions(request, attempt, show_answers),
         "review": attempt.review,
-        "try_again_url": try_again_url(request, attempt, owner),
+        "show_answers": show_answers,
+        "answers_later": attempt.review == QuizPage.Review.ANSWERS_WHEN_DONE and not show_answers,
+        "try_again_url": try_again_url(request, quiz.live_page, used),
         "result_code": spaced_code(attempt.result_code),
         # A volunteer at the stand compares it with the clock on the wall: digits, the zone said.
         "submitted_text": beijing_time(

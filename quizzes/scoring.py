@@ -52,15 +52,13 @@ def percent(score, max_score):
 
 
 def clean_choices(question, chosen):
-    """The chosen choice ids of one snapshot question, checked: ids of this question only, at most one
-    for single-choice and true/false questions. Raises `InvalidAnswerError` with a message for the person."""
-    try:
-        ids = sorted({int(choice_id) for choice_id in chosen})
-    except (TypeError, ValueError):
-        raise InvalidAnswerError(_("That answer is not one of this question's choices.")) from None
-    allowed = {choice["id"] for choice in question["choices"]}
-    if not set(ids) <= allowed:
+    """The ids of the choices whose tokens were sent for one snapshot question, checked: tokens of this
+    question in this attempt only, at most one for single-choice and true/false questions. Raises
+    `InvalidAnswerError` with a message for the person."""
+    by_token = {choice["token"]: choice["id"] for choice in question["choices"] if choice.get("token")}
+    if not all(isinstance(token, str) and token in by_token for token in chosen):
         raise InvalidAnswerError(_("That answer is not one of this question's choices."))
+    ids = sorted({by_token[token] for token in chosen})
     if question["kind"] != QuestionKind.MULTIPLE and len(ids) > 1:
         raise InvalidAnswerError(_("Choose only one answer for this question."))
     return ids

@@ -63,6 +63,7 @@ def quiz_page(request, page):
     context = {
         "question_count": question_count(page),
         "attempts_left": left,
+        "review": page.review_policy,
         "no_attempts_left": left == 0 and current is None,
         "signed_in_needed": signed_in_needed,
         "login_url": account_url("account_login", page.url) if signed_in_needed else "",
@@ -148,9 +149,9 @@ def take(request, public_id):
             cleaned = attempts.clean_answers(attempt, answers)
             missing = scoring.unanswered(attempt.snapshot, {**attempt.draft, **cleaned})
             if missing and action != CONFIRM:
-                attempt = attempts.save_answers(attempt, cleaned)
+                attempt = attempts.save_answers(attempt, answers)
                 return sheet_response(request, attempt, attempt.draft, unanswered=missing)
-            attempt, _scored_now = attempts.submit_attempt(attempt, cleaned)
+            attempt, _scored_now = attempts.submit_attempt(attempt, answers)
             return redirect(result_url(attempt))
         attempt = attempts.save_answers(attempt, answers)
     except scoring.InvalidAnswerError as error:

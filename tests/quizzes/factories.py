@@ -112,15 +112,23 @@ def translate_page(page, language_code="en", **fields):
 
 
 def right_answers(attempt):
-    return {q["key"]: [c["id"] for c in q["choices"] if c["correct"]] for q in attempt.snapshot}
+    """What the answer sheet sends for all-right answers: the right choices' tokens."""
+    return {q["key"]: [c["token"] for c in q["choices"] if c["correct"]] for q in attempt.snapshot}
 
 
 def wrong_answers(attempt):
-    return {q["key"]: [next(c["id"] for c in q["choices"] if not c["correct"])] for q in attempt.snapshot}
+    return {q["key"]: [next(c["token"] for c in q["choices"] if not c["correct"])] for q in attempt.snapshot}
+
+
+def as_tokens(attempt, answers):
+    """{question key: [choice ids]} as the attempt's answer sheet sends it: the choices' tokens."""
+    tokens = {c["id"]: c["token"] for q in attempt.snapshot for c in q["choices"]}
+    return {key: [tokens.get(choice, choice) for choice in chosen] for key, chosen in answers.items()}
 
 
 def attempt(quiz, user=None, guest_token="guest-token", answers=None, submit=True):  # noqa: S107
-    """An attempt by `user` (or a guest token); submitted with `answers` ("right", "wrong" or a dict)."""
+    """An attempt by `user` (or a guest token); submitted with `answers` ("right", "wrong", or a dict of
+    choice ids or tokens per question key)."""
     owner = Owner(user=user) if user is not None else Owner(guest_token=guest_token)
     started, _ = start_attempt(quiz, owner)
     if not submit:
@@ -129,5 +137,5 @@ def attempt(quiz, user=None, guest_token="guest-token", answers=None, submit=Tru
         answers = right_answers(started)
     elif answers == "wrong":
         answers = wrong_answers(started)
-    submitted, _ = submit_attempt(started, answers or {})
+    submitted, _ = submit_attempt(started, as_tokens(started, answers or {}))
     return submitted

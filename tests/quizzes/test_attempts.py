@@ -136,9 +136,10 @@ def test_start_resumes_the_open_attempt(fixed_quiz):
 def test_saved_answers_survive_and_are_merged(fixed_quiz):
     attempt, _ = attempts.start_attempt(fixed_quiz, GUEST)
     one, two = attempt.snapshot[0], attempt.snapshot[1]
-    attempts.save_answers(attempt, {one["key"]: [one["choices"][1]["id"]]})
-    attempts.save_answers(attempt, {two["key"]: [two["choices"][0]["id"]]})
+    attempts.save_answers(attempt, {one["key"]: [one["choices"][1]["token"]]})
+    attempts.save_answers(attempt, {two["key"]: [two["choices"][0]["token"]]})
     resumed, _ = attempts.start_attempt(fixed_quiz, GUEST)
+    # The draft keeps the choices' ids; the tokens are only the answer sheet's words for them.
     assert resumed.draft == {one["key"]: [one["choices"][1]["id"]], two["key"]: [two["choices"][0]["id"]]}
 
 
@@ -146,9 +147,11 @@ def test_tampered_choice_ids_change_nothing(fixed_quiz):
     attempt, _ = attempts.start_attempt(fixed_quiz, GUEST)
     one, two = attempt.snapshot[0], attempt.snapshot[1]
     for answers in (
-        {one["key"]: [two["choices"][0]["id"]]},
+        {one["key"]: [two["choices"][0]["token"]]},
         {one["key"]: ["abc"]},
-        {one["key"]: [c["id"] for c in one["choices"]]},
+        {one["key"]: [c["token"] for c in one["choices"]]},
+        {one["key"]: [one["choices"][0]["id"]]},
+        {one["key"]: [str(one["choices"][0]["id"])]},
         {"not-a-question": [1]},
     ):
         with pytest.raises(attempts.scoring.InvalidAnswerError):

@@ -73,7 +73,7 @@ def test_three_quizzes_live_in_both_languages_with_their_rules(seeded, zh, en):
         students = quiz(locale, "pre-departure-students")
         assert students.fixed_questions.count() == 10 and students.signed_in_only
         assert students.attempts_allowed == 3 and students.pass_mark == 80
-        assert students.review == QuizPage.Review.ANSWERS
+        assert students.review == QuizPage.Review.ANSWERS_WHEN_DONE
 
         pool = Question.objects.filter(
             locale=locale, is_retired=False, topic__slug__in=["fraud-and-scams", "personal-safety"]

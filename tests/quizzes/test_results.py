@@ -54,7 +54,7 @@ def half_right(attempt):
     """The first question right, the others wrong."""
     answers = factories.wrong_answers(attempt)
     first = attempt.snapshot[0]
-    answers[first["key"]] = [c["id"] for c in first["choices"] if c["correct"]]
+    answers[first["key"]] = [c["token"] for c in first["choices"] if c["correct"]]
     return answers
 
 

@@ -6,8 +6,10 @@ from quizzes import scoring
 
 
 def question(key, kind, correct, wrong):
-    choices = [{"id": i, "key": f"k{i}", "text": str(i), "correct": True, "feedback": ""} for i in correct]
-    choices += [{"id": i, "key": f"k{i}", "text": str(i), "correct": False, "feedback": ""} for i in wrong]
+    choices = [
+        {"id": i, "key": f"k{i}", "token": f"t{i}", "text": str(i), "correct": i in correct, "feedback": ""}
+        for i in correct + wrong
+    ]
     return {"key": key, "question_id": None, "kind": kind, "text": key, "choices": choices}
 
 
@@ -58,15 +60,15 @@ def test_pass_mark_is_inclusive():
 
 @pytest.mark.parametrize(
     ("question_index", "chosen"),
-    [(0, [4]), (0, ["x"]), (0, [1, 2]), (2, [8, 9]), (0, [None])],
+    [(0, ["t4"]), (0, ["x"]), (0, ["t1", "t2"]), (2, ["t8", "t9"]), (0, [None]), (0, [1]), (0, ["1"])],
 )
-def test_clean_choices_refuses_foreign_ids_and_several_for_one_answer(question_index, chosen):
+def test_clean_choices_refuses_foreign_tokens_ids_and_several_for_one_answer(question_index, chosen):
     with pytest.raises(scoring.InvalidAnswerError):
         scoring.clean_choices(SNAPSHOT[question_index], chosen)
 
 
-def test_clean_choices_accepts_strings_and_deduplicates():
-    assert scoring.clean_choices(SNAPSHOT[1], ["5", "4", "5"]) == [4, 5]
+def test_clean_choices_turns_tokens_into_ids_and_deduplicates():
+    assert scoring.clean_choices(SNAPSHOT[1], ["t5", "t4", "t5"]) == [4, 5]
 
 
 def test_unanswered_lists_positions():

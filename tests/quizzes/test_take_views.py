@@ -69,7 +69,12 @@ def form_data(attempt, answers, action="save"):
 
 
 def first_choice_ids(attempt):
+    """The draft kept for `first_choice_tokens`: choice ids (tokens are only the form's words for them)."""
     return {question["key"]: [question["choices"][0]["id"]] for question in attempt.snapshot}
+
+
+def first_choice_tokens(attempt):
+    return {question["key"]: [question["choices"][0]["token"]] for question in attempt.snapshot}
 
 
 def zh(message):
@@ -121,8 +126,8 @@ def test_the_answer_sheet_carries_no_hint_of_the_answers(client, quiz):
     assert response.status_code == 200
     html = html_of(response)
     assert_no_hint(html, attempt.snapshot)
-    ids = [str(choice["id"]) for question in attempt.snapshot for choice in question["choices"]]
-    assert choice_values(html) == ids  # values are the choices' ids, nothing else
+    tokens = [choice["token"] for question in attempt.snapshot for choice in question["choices"]]
+    assert choice_values(html) == tokens  # values are the attempt's own random tokens, nothing else
     for question in attempt.snapshot:
         assert question["text"] in html
         assert f'name="q-{question["key"]}"' in html
@@ -206,7 +211,7 @@ def test_a_signed_in_person_may_take_a_signed_in_only_quiz(client, index, make_u
 def test_no_attempts_left_is_said_on_the_quiz_page_and_start_refuses(client, index):
     quiz = factories.quiz_page(index, questions=make_questions(2), attempts_allowed=1)
     attempt, _response = start(client, quiz)
-    client.post(url("take", attempt), form_data(attempt, first_choice_ids(attempt), "submit"))
+    client.post(url("take", attempt), form_data(attempt, first_choice_tokens(attempt), "submit"))
 
     page_response = client.get(quiz.url)
     html = html_of(page_response)
@@ -235,21 +240,21 @@ def test_a_quiz_without_questions_says_so(client, index):
 
 def test_saved_answers_are_ticked_again_after_a_reload(client, quiz):
     attempt, _response = start(client, quiz)
-    answers = first_choice_ids(attempt)
+    answers = first_choice_tokens(attempt)
 
     response = client.post(url("take", attempt), form_data(attempt, answers, "save"))
     reloaded = client.get(url("take", attempt))
 
     assert response.status_code == 302 and response["Location"] == url("take", attempt)
     attempt.refresh_from_db()
-    assert attempt.draft == answers
+    assert attempt.draft == first_choice_ids(attempt)
     assert attempt.status == Attempt.Status.IN_PROGRESS
-    assert checked_values(html_of(reloaded)) == [str(ids[0]) for ids in answers.values()]
+    assert checked_values(html_of(reloaded)) == [tokens[0] for tokens in answers.values()]
 
 
 def test_autosave_keeps_the_answers_and_tells_the_time_left(client, quiz):
     attempt, _response = start(client, quiz)
-    answers = first_choice_ids(attempt)
+    answers = first_choice_tokens(attempt)
 
     response = client.post(url("save", attempt), form_data(attempt, answers, "save"))
 
@@ -257,13 +262,13 @@ def test_autosave_keeps_the_answers_and_tells_the_time_left(client, quiz):
     body = response.json()
     assert body["saved"] is True and 590 <= body["seconds_left"] <= 600
     attempt.refresh_from_db()
-    assert attempt.draft == answers
-    assert checked_values(html_of(client.get(url("take", attempt)))) == [str(i[0]) for i in answers.values()]
+    assert attempt.draft == first_choice_ids(attempt)
+    assert checked_values(html_of(client.get(url("take", attempt)))) == [t[0] for t in answers.values()]
 
 
 def test_unticking_everything_clears_a_saved_answer(client, quiz):
     attempt, _response = start(client, quiz)
-    client.post(url("save", attempt), form_data(attempt, first_choice_ids(attempt)))
+    client.post(url("save", attempt), form_data(attempt, first_choice_tokens(attempt)))
 
     client.post(url("save", attempt), {})
 
@@ -318,7 +323,7 @@ def test_a_second_submission_scores_nothing_more(client, quiz):
 def test_unanswered_questions_are_listed_before_submitting(client, quiz):
     attempt, _response = start(client, quiz)
     first_key = attempt.snapshot[0]["key"]
-    answers = {first_key: [attempt.snapshot[0]["choices"][0]["id"]]}
+    answers = {first_key: [attempt.snapshot[0]["choices"][0]["token"]]}
 
     response = client.post(url("take", attempt), form_data(attempt, answers, "submit"))
 
@@ -329,7 +334,7 @@ def test_unanswered_questions_are_listed_before_submitting(client, quiz):
     assert 'value="confirm"' in html
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.IN_PROGRESS
-    assert attempt.draft[first_key] == answers[first_key]  # kept meanwhile
+    assert attempt.draft[first_key] == [attempt.snapshot[0]["choices"][0]["id"]]  # kept meanwhile
     assert checked_values(html) == [str(answers[first_key][0])]
 
 
@@ -379,7 +384,7 @@ def test_a_late_autosave_is_refused(client, quiz, settings):
     late = timezone.now() - timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS + 5)
     Attempt.objects.filter(pk=attempt.pk).update(deadline=late)
 
-    response = client.post(url("save", attempt), form_data(attempt, first_choice_ids(attempt)))
+    response = client.post(url("save", attempt), form_data(attempt, first_choice_tokens(attempt)))
 
     assert response.status_code == 409
     assert response.json()["saved"] is False and response.json()["error"]
@@ -420,10 +425,11 @@ def tampered_forms(attempt):
     single = next(question for question in attempt.snapshot if question["kind"] == "single")
     other = next(question for question in attempt.snapshot if question["key"] != single["key"])
     return {
-        "another question's choice": {f"q-{single['key']}": [str(other["choices"][0]["id"])]},
-        "not a number": {f"q-{single['key']}": ["abc"]},
+        "another question's choice": {f"q-{single['key']}": [other["choices"][0]["token"]]},
+        "not a token": {f"q-{single['key']}": ["abc"]},
+        "the choice's id instead of its token": {f"q-{single['key']}": [str(single["choices"][0]["id"])]},
         "two answers to a one-answer question": {
-            f"q-{single['key']}": [str(single["choices"][0]["id"]), str(single["choices"][1]["id"])]
+            f"q-{single['key']}": [single["choices"][0]["token"], single["choices"][1]["token"]]
         },
         "a question the attempt lacks": {"q-00000000-0000-0000-0000-000000000000": ["1"]},
     }
@@ -433,7 +439,8 @@ def tampered_forms(attempt):
     "case",
     [
         "another question's choice",
-        "not a number",
+        "not a token",
+        "the choice's id instead of its token",
         "two answers to a one-answer question",
         "a question the attempt lacks",
     ],
@@ -441,7 +448,7 @@ def tampered_forms(attempt):
 @pytest.mark.parametrize("action", ["save", "submit", "confirm"])
 def test_tampered_answers_are_refused_with_a_message_and_change_nothing(client, quiz, case, action):
     attempt, _response = start(client, quiz)
-    saved = first_choice_ids(attempt)
+    saved = first_choice_tokens(attempt)
     client.post(url("save", attempt), form_data(attempt, saved))
 
     response = client.post(url("take", attempt), tampered_forms(attempt)[case] | {"action": action})
@@ -455,13 +462,19 @@ def test_tampered_answers_are_refused_with_a_message_and_change_nothing(client, 
     ]
     assert any(escape(message) in html for message in messages)
     attempt.refresh_from_db()
-    assert attempt.draft == saved
+    assert attempt.draft == first_choice_ids(attempt)
     assert attempt.status == Attempt.Status.IN_PROGRESS
-    assert checked_values(html) == [str(ids[0]) for ids in saved.values()]
+    assert checked_values(html) == [tokens[0] for tokens in saved.values()]
 
 
 @pytest.mark.parametrize(
-    "case", ["another question's choice", "not a number", "two answers to a one-answer question"]
+    "case",
+    [
+        "another question's choice",
+        "not a token",
+        "the choice's id instead of its token",
+        "two answers to a one-answer question",
+    ],
 )
 def test_tampered_autosave_is_refused(client, quiz, case):
     attempt, _response = start(client, quiz)

@@ -126,7 +126,7 @@ def test_a_quiz_is_taken_with_the_keyboard_only_on_a_360px_screen_in_chinese(pag
     # Each change was saved as it happened.
     expect(page.locator("[data-quiz-save-status]")).to_have_text(zh("Saved"))
     attempt.refresh_from_db()
-    assert attempt.draft == factories.right_answers(attempt)
+    assert attempt.draft == factories.right_choice_ids(attempt)
 
     tab_to(page, 'button[name="action"][value="submit"]')
     with page.expect_navigation():

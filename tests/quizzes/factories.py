@@ -116,6 +116,11 @@ def right_answers(attempt):
     return {q["key"]: [c["token"] for c in q["choices"] if c["correct"]] for q in attempt.snapshot}
 
 
+def right_choice_ids(attempt):
+    """The draft that `right_answers` leaves: the right choices' ids."""
+    return {q["key"]: [c["id"] for c in q["choices"] if c["correct"]] for q in attempt.snapshot}
+
+
 def wrong_answers(attempt):
     return {q["key"]: [next(c["token"] for c in q["choices"] if not c["correct"])] for q in attempt.snapshot}
 

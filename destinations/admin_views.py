@@ -21,9 +21,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+import outbox
 from home.spreadsheets import safe_cell
 from home.staff import require_perm
-from outbox.models import Message
 
 from . import fanout as fanouts
 from .models import AlertDelivery, AlertFanout, AlertSubscription, Destination, SafetyAlertPage
@@ -145,11 +145,7 @@ class FanoutDetailView(StaffView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         fanout = self.fanout
-        outcome = Message.objects.filter(dedupe_key__startswith=fanouts.dedupe_prefix(fanout)).aggregate(
-            sent=Count("pk", filter=Q(status=Message.Status.SENT)),
-            pending=Count("pk", filter=Q(status=Message.Status.PENDING)),
-            failed=Count("pk", filter=Q(status=Message.Status.FAILED)),
-        )
+        outcome = outbox.status_counts(fanouts.dedupe_prefix(fanout))
         by_language = fanout.deliveries.values("language").annotate(count=Count("pk")).order_by("language")
         names = dict(settings.LANGUAGES)
         active = fanout.status in (AlertFanout.Status.QUEUED, AlertFanout.Status.SENDING)

@@ -24,7 +24,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 import outbox
-from outbox.sending import render_email
 
 from .models import (
     AlertDelivery,
@@ -336,7 +335,7 @@ class Mailing:
                 "unsubscribe_url": unsubscribe,
                 "preferences_url": preferences,
             }
-            subject, body_text, body_html = render_email(self.template, context, language)
+            subject, body_text, body_html = outbox.render_email(self.template, context, language)
             self.rendered[language] = Rendered(language, subject, body_text, body_html)
         return self.rendered[language]
 
@@ -421,7 +420,7 @@ def preview_alert_email(page, language):
         "unsubscribe_url": unsubscribe,
         "preferences_url": preferences,
     }
-    return render_email(ALERT_TEMPLATE, context, language)
+    return outbox.render_email(ALERT_TEMPLATE, context, language)
 
 
 def send_test_email(page, user, language):

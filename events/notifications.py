@@ -17,8 +17,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 import outbox
-from outbox.models import Message
-from outbox.sending import dedupe_key_taken, render_email
 
 from .models import EventPage, Registration
 
@@ -174,7 +172,7 @@ def confirmed_attachments(registration, details=None):
 
 def send_to(registration, template, dedupe_key, details=None, attachments=None, **extra):
     details = details or event_details(registration.event, registration.language)
-    if dedupe_key_taken(dedupe_key):
+    if outbox.dedupe_key_taken(dedupe_key):
         return None  # do not build attachments for what would not be sent
     return outbox.send(
         registration.email,
@@ -258,7 +256,7 @@ def queue_for(registrations, template, key, attachments=None, **extra):
     if not registrations:
         return []
     keys = {registration.pk: key(registration) for registration in registrations}
-    taken = set(Message.objects.filter(dedupe_key__in=keys.values()).values_list("dedupe_key", flat=True))
+    taken = outbox.taken_keys(keys.values())
     details = DetailsByLanguage(registrations[0].event)  # the event's pages, read once
     messages = []
     for registration in registrations:
@@ -267,7 +265,7 @@ def queue_for(registrations, template, key, attachments=None, **extra):
         language = registration.language
         described = details(language)
         context = registration_context(registration, described, **extra)
-        subject, body_text, body_html = render_email(template, context, language)
+        subject, body_text, body_html = outbox.render_email(template, context, language)
         messages.append(
             {
                 "to": registration.email,

@@ -3,7 +3,8 @@
 The bilingual demo tree (home pages, standard pages, topics, settings) is built once per test
 database, right after migrations, so ordinary tests (rolled back after each) start from a real
 site. Tests that use ``transactional_db`` or ``live_server`` empty every table afterwards, so they
-rebuild it with ``rebuild_site`` (see tests/browser).
+rebuild it with ``rebuild_site`` (see tests/browser); ``pytest_runtest_setup`` below fails one that
+does not, before its flush can empty the site for the tests after it.
 """
 
 import io
@@ -85,15 +86,73 @@ def make_user(db):
 
 
 def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests (row locks, concurrent requests) are skipped, visibly, on SQLite."""
+    """PostgreSQL-only tests (row locks, concurrent requests) are skipped, visibly, on SQLite.
+
+    Each of them must be marked ``engine`` too: CI leaves ``postgres_only`` out of the SQLite run and
+    picks ``engine`` for the PostgreSQL run, so one without ``engine`` would run nowhere.
+    """
     from django.conf import settings
 
+    unpicked = [item.nodeid for item in items if postgres_only_without_engine(item)]
+    if unpicked:
+        raise pytest.UsageError(
+            "Marked postgres_only but not engine, so CI would run them on neither database: "
+            + ", ".join(unpicked)
+            + ". Add pytest.mark.engine next to postgres_only."
+        )
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+def postgres_only_without_engine(item):
+    return item.get_closest_marker("postgres_only") is not None and item.get_closest_marker("engine") is None
+
+
+def is_transactional(item):
+    """Whether pytest-django runs `item` in a transactional test case (as pytest-django decides it):
+    ``transactional_db`` or ``live_server`` among its fixtures (directly or through another fixture),
+    ``django_db(transaction=True)`` or ``reset_sequences=True``, or a unittest ``TransactionTestCase``."""
+    from django.test import TestCase, TransactionTestCase
+    from pytest_django.fixtures import validate_django_db
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures
+
+
+def missing_rebuild_site(item):
+    """The failure message for a transactional test without ``rebuild_site``, else None.
+
+    A transactional test empties every table when it ends: the root page, the default Site, the
+    locales, the groups and the workflow Wagtail's migrations made, and the demo tree. Every later
+    test that expects them (all browser tests, on PostgreSQL) then fails far from the cause.
+    """
+    if not is_transactional(item) or "rebuild_site" in getattr(item, "fixturenames", ()):
+        return None
+    return (
+        f"{item.nodeid} is transactional (transactional_db, live_server or django_db(transaction=True)) "
+        "but does not use the rebuild_site fixture: its flush would empty the site for every later test. "
+        'Add the fixture (an argument, or @pytest.mark.usefixtures("rebuild_site")); see tests/conftest.py.'
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Fails a transactional test without ``rebuild_site`` before any fixture (and its flush) runs."""
+    message = missing_rebuild_site(item)
+    if message:
+        pytest.fail(message, pytrace=False)
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ def test_duplicate_email_message_is_in_chinese_on_the_chinese_site(client, make_
     assert User.objects.count() == 1
 
 
+@pytest.mark.engine  # a unique constraint
 def test_database_refuses_a_second_email_differing_only_in_case(make_user):
     from django.db import IntegrityError
 

@@ -130,11 +130,13 @@ def test_seeding_sends_no_email(seeded):
     assert not Message.objects.exists()
 
 
+@pytest.mark.engine  # the search backend
 def test_demo_destination_pages_are_searchable_in_both_languages(client, seeded):
     assert "/zh-hans/destinations/th/" in client.get("/zh-hans/search/", {"q": "泰国"}).content.decode()
     assert "/en/destinations/th/" in client.get("/en/search/", {"q": "Thailand"}).content.decode()
 
 
+@pytest.mark.engine  # the search backend
 def test_pages_edited_after_seeding_are_indexed_again(client, seeded, zh):
     page = DestinationPage.objects.get(locale=zh, slug="th")
     page.summary += "榴莲季节"

@@ -316,12 +316,14 @@ def test_page_queries_do_not_grow_with_contacts_or_change_notes(client, index):
 # Found by the site search
 
 
+@pytest.mark.engine  # the search backend
 def test_search_finds_a_destination_page_by_its_chinese_name(client, index):
     _place, page, _en = build(index, "IS")
     html = client.get("/zh-hans/search/", {"q": "冰岛"}).content.decode()
     assert f'href="{page.url}"' in html
 
 
+@pytest.mark.engine  # the search backend
 def test_search_finds_a_destination_page_by_its_english_name(client, index, index_en):
     _place, _page, en_page = build(index, "IS")
     html = client.get("/en/search/", {"q": "Iceland"}).content.decode()

@@ -3,6 +3,7 @@
 Real concurrent connections need PostgreSQL (SQLite serialises writers anyway).
 """
 
+import pytest
 from django.core import mail
 
 from destinations import fanout as fanouts
@@ -14,7 +15,7 @@ from tests.destinations import factories
 
 THREADS = 4
 
-pytestmark = CONCURRENT
+pytestmark = [*CONCURRENT, pytest.mark.engine]
 
 
 def at_once(function):

@@ -150,6 +150,7 @@ def test_a_second_submission_of_the_same_address_creates_no_second_subscription(
     assert AlertSubscription.objects.count() == 1
 
 
+@pytest.mark.engine  # a unique constraint
 def test_a_race_on_the_unique_email_ends_with_one_subscription(france, monkeypatch):
     """The other request inserted the row between our look-up and our insert."""
     other = factories.subscription("ann@example.org", confirmed=False)

@@ -387,6 +387,7 @@ def concurrent(test):
     return test
 
 
+@pytest.mark.engine  # row locks
 @concurrent
 def test_scans_at_once_check_in_exactly_once(make_user):
     from tests.concurrency import at_once

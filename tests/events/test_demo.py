@@ -145,6 +145,7 @@ def test_every_event_has_speakers_and_audiences(seeded, zh, en):
             assert page.audiences.all(), page.slug
 
 
+@pytest.mark.engine  # real commits
 @pytest.mark.django_db(transaction=True)
 def test_seeding_delivers_no_email(rebuild_site):
     """Committed for real, so what the outbox and publishing do on commit runs as in `seed_demo`."""

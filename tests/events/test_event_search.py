@@ -5,7 +5,7 @@ import pytest
 
 from tests.events import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]  # the search backend
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from outbox.models import Message
 from tests.concurrency import CONCURRENT, at_once
 from tests.events import factories
 
-pytestmark = CONCURRENT
+pytestmark = [*CONCURRENT, pytest.mark.engine]
 
 CAPACITY = 10
 

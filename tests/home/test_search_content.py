@@ -7,7 +7,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from home.models import UnansweredSearch
 from tests.home import content_factories as cf
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]  # the search backend
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 Real concurrent connections need PostgreSQL (SQLite serialises writers anyway).
 """
 
+import pytest
 from django.core import mail
 
 import outbox
@@ -13,7 +14,7 @@ from tests.concurrency import at_once as run_at_once
 
 THREADS = 8
 
-pytestmark = CONCURRENT
+pytestmark = [*CONCURRENT, pytest.mark.engine]
 
 
 def at_once(function):

@@ -27,6 +27,7 @@ def test_the_same_dedupe_key_twice_makes_one_message_and_one_email(run_on_commit
     assert mailoutbox[0].subject == "Hello"
 
 
+@pytest.mark.engine  # a unique constraint
 def test_a_key_inserted_by_a_concurrent_call_is_not_created_again(run_on_commit, mailoutbox, monkeypatch):
     """The other call inserted its row after our check: the unique constraint decides."""
     Message.objects.create(recipient="ann@example.org", subject="s", body_text="b", dedupe_key="k")

@@ -10,7 +10,7 @@ from tests.concurrency import CONCURRENT, at_once
 
 from . import factories
 
-pytestmark = CONCURRENT
+pytestmark = [*CONCURRENT, pytest.mark.engine]
 
 
 @pytest.fixture

@@ -83,6 +83,7 @@ def test_link_is_made_once_and_shared_by_every_language(quiz, quiz_en):
     assert exhibition.short_url(link) == f"https://portal.example.org/q/{link.code}/"
 
 
+@pytest.mark.engine  # a unique constraint
 def test_link_for_reads_back_the_link_another_request_just_made(quiz, monkeypatch):
     """The race: our look-up finds nothing, then the insert clashes with the other request's row."""
     theirs = ExhibitionLink.objects.create(quiz_key=quiz.translation_key)

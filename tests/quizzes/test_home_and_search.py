@@ -136,6 +136,7 @@ def search(client, query, language="zh-hans"):
     return client.get(f"/{language}/search/", {"q": query}).content.decode()
 
 
+@pytest.mark.engine  # the search backend
 def test_a_quiz_is_found_by_a_chinese_word_inside_a_phrase(client, index, bank):
     quiz = factories.quiz_page(
         index, questions=bank, title="海外安全知识问答", summary="留学生如何防范电信诈骗"
@@ -144,6 +145,7 @@ def test_a_quiz_is_found_by_a_chinese_word_inside_a_phrase(client, index, bank):
     assert f'href="{quiz.url}"' in search(client, "问答")
 
 
+@pytest.mark.engine  # the search backend
 def test_a_quiz_is_found_in_english(client, index, bank):
     quiz = factories.quiz_page(index, questions=bank, title="海外安全知识问答")
     english = factories.translate_page(
@@ -155,6 +157,7 @@ def test_a_quiz_is_found_in_english(client, index, bank):
     assert f'href="{quiz.url}"' not in search(client, "safety", "en")
 
 
+@pytest.mark.engine  # the search backend
 def test_an_unpublished_quiz_is_not_found(client, index, bank):
     quiz = factories.quiz_page(index, questions=bank, title="防范电信诈骗测验")
     quiz.unpublish()

@@ -231,6 +231,7 @@ def test_an_unanswered_question_is_deleted(editor_client):
     assert not Question.objects.filter(pk=question.pk).exists()
 
 
+@pytest.mark.engine  # the search backend
 def test_listing_filters_and_search(editor_client):
     factories.question(text="诈骗电话怎么识别？", kind=QuestionKind.SINGLE)
     factories.question(text="使馆可以替你付医药费吗？", kind=QuestionKind.TRUE_FALSE, is_retired=True)

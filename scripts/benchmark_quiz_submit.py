@@ -12,13 +12,13 @@ answers, one result code) and that nothing was lost. The database is dropped aft
 """
 
 import argparse
-import io
 import re
 import statistics
 import sys
 import threading
 import time
 
+import bench_pages
 from local_server import (
     CSRF_INPUT,
     create_database,
@@ -31,7 +31,8 @@ from local_server import (
 )
 
 DATABASE = "portal_bench_quizzes"
-CHOICE_INPUT = re.compile(r'<input[^>]*name="(q-[^"]+)"[^>]*value="(\d+)"')
+# A choice's value is a random per-attempt token (quizzes/attempts.py, choice_token), never its id.
+CHOICE_INPUT = re.compile(r'<input[^>]*name="(q-[^"]+)"[^>]*value="([^"]+)"')
 
 
 def parse_args():
@@ -46,15 +47,8 @@ def parse_args():
 
 
 def build_quiz(questions):
-    from home.demo import DemoSeeder
-    from home.models import HomePage
-    from tests.quizzes import factories
-
-    DemoSeeder(io.StringIO()).run()
-    home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
-    index = factories.quiz_index(home, slug="bench-quizzes", title="基准测试问答")
-    bank = [factories.question() for _ in range(questions)]
-    return factories.quiz_page(index, questions=bank, title="基准测试：安全知识问答", shuffle_choices=True)
+    """The demo home tree and a quiz of `questions` demo questions anyone may take (bench_pages.py)."""
+    return bench_pages.quiz_page(bench_pages.demo_home(), questions)
 
 
 class Guest:

@@ -16,12 +16,12 @@ sending never happens inside the request.
 """
 
 import argparse
-import io
 import statistics
 import sys
 import threading
 import time
 
+import bench_pages
 from local_server import (
     CSRF_INPUT,
     create_database,
@@ -48,17 +48,9 @@ def parse_args():
 
 
 def build_event(capacity):
-    """The demo home tree, an event index and one event page (tomorrow 14:00) with `capacity`."""
-    from home.demo import DemoSeeder
-    from home.models import HomePage
-    from tests.events import factories
-
-    DemoSeeder(io.StringIO()).run()
-    home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
-    index = factories.event_index(home, slug="bench-events", title="基准测试活动")
-    page = factories.event_page(index, capacity=capacity, title="基准测试讲座")
-    warm_up = factories.event_page(index, capacity=None, title="基准测试：单个请求")
-    return page, warm_up
+    """The demo home tree, an event index and one event page (tomorrow 14:00) with `capacity`, and one
+    without a limit for the warm-up (scripts/bench_pages.py)."""
+    return bench_pages.event_pages(bench_pages.demo_home(), capacity)
 
 
 class Visitor:

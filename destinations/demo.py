@@ -14,8 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
 
-from home.demo import DemoSeeder
-from home.demo_content import rich
+from home.demo import DemoSeeder, rich
 from home.models import HomePage
 
 from .levels import Region, RiskLevel

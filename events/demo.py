@@ -21,8 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from home.demo import DemoSeeder
-from home.demo_content import IMAGES, rich
+from home.demo import DemoSeeder, rich
 from home.models import Audience, HomePage
 from outbox.models import Message
 
@@ -548,7 +547,7 @@ class EventSeeder(DemoSeeder):
         """A photo from the demo images home/demo.py loaded (none when they are not there)."""
         if not name:
             return None
-        return get_image_model().objects.filter(title=IMAGES[name]).first()
+        return get_image_model().objects.filter(title=self.image_title(name)).first()
 
     def registrations(self, page, people):
         """Demo registrations, once: none are added to an event that has any (kept or cancelled)."""

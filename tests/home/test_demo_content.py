@@ -16,8 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtailmedia.models import Media
 
-from home import demo_content
-from home.demo import DEMO_MEDIA
+from home.demo import DEMO_MEDIA, load_demo_data
 from home.models import (
     ArticlePage,
     BrochurePage,
@@ -185,10 +184,10 @@ def test_demo_media_files_are_small():
     sizes = {path.name: path.stat().st_size for path in DEMO_MEDIA.iterdir() if path.is_file()}
     assert all(size <= 100_000 for size in sizes.values()), sizes
     assert sum(sizes.values()) <= 600_000
-    referenced = set(demo_content.IMAGES)
-    for spec in demo_content.BROCHURES:
+    referenced = set(load_demo_data("home", "knowledge")["images"])
+    for spec in load_demo_data("home", "brochures"):
         referenced.add(spec["pdf"])
-    for spec in demo_content.VIDEOS:
+    for spec in load_demo_data("home", "videos"):
         referenced |= {spec["video"], spec["zh-hans"]["captions"], spec["en"]["captions"]}
     assert referenced <= set(sizes)
 

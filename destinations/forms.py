@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.text_input import ControlCharactersStripped
+
 from .listing import sorted_by_name
 from .models import Destination
 from .subscriptions import Choices
@@ -19,7 +21,7 @@ def destination_choices():
     return sorted_by_name(places, lambda place: place[1], translation.get_language() or "zh-hans")
 
 
-class ChoicesForm(forms.Form):
+class ChoicesForm(ControlCharactersStripped, forms.Form):
     """Destinations (or all of them) and the language of the emails."""
 
     all_destinations = forms.BooleanField(

@@ -12,8 +12,8 @@ urlpatterns += [
     path("alerts/subscribe/", subscription_views.subscribe, name="subscribe"),
     path("alerts/subscribe/sent/", subscription_views.subscribe_sent, name="subscribe_sent"),
     path("alerts/confirm/<str:signed>/", subscription_views.confirm, name="confirm"),
-    path("alerts/preferences/<str:token>/", subscription_views.preferences, name="preferences"),
-    path("alerts/unsubscribe/<str:token>/", subscription_views.unsubscribe, name="unsubscribe"),
+    path("alerts/preferences/<slug:token>/", subscription_views.preferences, name="preferences"),
+    path("alerts/unsubscribe/<slug:token>/", subscription_views.unsubscribe, name="unsubscribe"),
 ]
 
 from . import card_views  # noqa: E402

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.cache import never_cache
 
+from home.text_input import ControlCharactersStripped, strip_control_characters
+
 from . import checkin
 from .models import Event, Registration
 
@@ -89,6 +91,11 @@ def registration_state(registration):
     return "ready", _("Confirmed, not yet checked in.")
 
 
+def check_in_code(typed):
+    """A check-in code as stored: upper case, without the control characters a database refuses."""
+    return strip_control_characters(typed).strip().upper()
+
+
 @staff_only
 def check_in(request, code):
     """The page a registration's QR code opens. GET never checks in (link previews and scanners
@@ -96,7 +103,7 @@ def check_in(request, code):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     registration = get_object_or_404(
-        Registration.objects.select_related("event"), check_in_code=code.strip().upper()
+        Registration.objects.select_related("event"), check_in_code=check_in_code(code)
     )
     if request.method == "POST":
         # Shown, not redirected: after a redirect the page could only say "already checked in".
@@ -116,7 +123,7 @@ def check_in(request, code):
     return TemplateResponse(request, "events/check_in.html", context)
 
 
-class SearchForm(forms.Form):
+class SearchForm(ControlCharactersStripped, forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Name or check-in code"),
         max_length=100,
@@ -124,7 +131,7 @@ class SearchForm(forms.Form):
     )
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(ControlCharactersStripped, forms.Form):
     name = forms.CharField(label=pgettext_lazy("of a person", "Name"), max_length=100)
     email = forms.EmailField(
         label=gettext_lazy("Email (optional)"),
@@ -173,7 +180,7 @@ def event_check_in(request, event_id):
             registration = get_object_or_404(
                 Registration.objects.select_related("event"),
                 event=event,
-                check_in_code=request.POST.get("code", "").strip().upper(),
+                check_in_code=check_in_code(request.POST.get("code", "")),
             )
             level, text = result_message(checkin.check_in(registration, by_user=request.user))
             messages.add_message(request, level, text)

@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.text_input import ControlCharactersStripped
+
 from .models import Registration
 
 NAME_MAX_LENGTH = Registration._meta.get_field("name").max_length
@@ -27,7 +29,7 @@ def readable_text(value):
         )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(ControlCharactersStripped, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,

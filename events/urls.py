@@ -10,10 +10,10 @@ from . import views as registration_views  # noqa: E402
 
 urlpatterns += [
     path("events/registered/", registration_views.registration_sent, name="registration_sent"),
-    path("events/registrations/<str:token>/cancel/", registration_views.cancel, name="cancel"),
-    path("events/registrations/<str:token>/decline/", registration_views.decline, name="decline"),
-    path("events/registrations/<str:token>/event.ics", registration_views.calendar, name="calendar"),
-    path("events/invitation/<str:token>/", registration_views.invitation, name="invitation"),
+    path("events/registrations/<slug:token>/cancel/", registration_views.cancel, name="cancel"),
+    path("events/registrations/<slug:token>/decline/", registration_views.decline, name="decline"),
+    path("events/registrations/<slug:token>/event.ics", registration_views.calendar, name="calendar"),
+    path("events/invitation/<slug:token>/", registration_views.invitation, name="invitation"),
     path("my/events/", registration_views.my_events, name="my_events"),
 ]
 

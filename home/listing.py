@@ -22,6 +22,7 @@ from .models import (
     VideoPage,
 )
 from .models.content import RELATED_CONTENT_COUNT
+from .text_input import strip_control_characters
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -33,10 +34,23 @@ def _url(params, **changes):
     return "?" + urlencode(merged) if merged else "?"
 
 
+# More digits than any list has pages: read as "past the end" (int() refuses over 4,300 digits).
+PAGE_NUMBER_MAX_DIGITS = 9
+
+
 def page_number(request, paginator, notices):
-    """The page asked for in `?page=`; a wrong one falls back to the first or last, with a notice."""
-    requested = request.GET.get("page", "1")
-    number = int(requested) if requested.isdigit() else 0
+    """The page asked for in `?page=`; a wrong one falls back to the first or last, with a notice.
+
+    Any decimal digits count (a Chinese keyboard's full-width "２" too); "²" is a digit that int()
+    refuses, so it is not a page number.
+    """
+    requested = strip_control_characters(request.GET.get("page", "1")).strip()
+    if not requested.isdecimal():
+        number = 0
+    elif len(requested) > PAGE_NUMBER_MAX_DIGITS:
+        number = paginator.num_pages + 1
+    else:
+        number = int(requested)
     if number < 1:
         if requested != "1":
             notices.append(_("That page number is not valid: showing the first page."))
@@ -59,7 +73,7 @@ def filter_links(name, options, chosen, params):
 
 
 def content_listing(index, request):
-    params = {key: request.GET.get(key, "").strip()[:100] for key in FILTERS}
+    params = {key: strip_control_characters(request.GET.get(key, "")).strip()[:100] for key in FILTERS}
     notices = []
     pages = public(ContentPage.objects.live().child_of(index), request)
     pages = pages.select_related("hero_image").order_by("-first_published_at", "-pk")

@@ -5,7 +5,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from .listing import KIND_MODELS, filter_links
+from .listing import KIND_MODELS, filter_links, page_number
 from .models import ContentPage, UnansweredSearch
 from .visibility import public
 
@@ -18,19 +18,15 @@ def kind_label(page_class):
     return str(page_class._meta.verbose_name).capitalize()
 
 
-def page_number(requested, paginator):
-    number = int(requested) if str(requested).isdigit() else 1
-    return min(max(number, 1), paginator.num_pages)
-
-
-def search_site(request, query, kind):
-    """Results for a query with words in it, in the language being read."""
+def search_site(request, query, kind, notices):
+    """Results for a query with words in it, in the language being read (a wrong page number adds
+    to `notices`)."""
     locale = Locale.get_active()
     pages = public(Page.objects.live().filter(locale=locale), request)
     if kind in KIND_MODELS:
         pages = pages.type(KIND_MODELS[kind])
     paginator = Paginator(pages.specific(defer=True).search(query), RESULTS_PER_PAGE)
-    results = paginator.page(page_number(request.GET.get("page", 1), paginator))
+    results = paginator.page(page_number(request, paginator, notices))
     promotions = SearchPromotion.objects.filter(
         query__query_string=normalise_query_string(query), page__live=True, page__locale=locale
     )

@@ -8,24 +8,34 @@ from django.views.decorators.cache import never_cache
 
 from .search import query_words
 from .site_search import search_site
+from .text_input import strip_control_characters
 
-SEARCH_QUERY_MAX_LENGTH = 100
+# A longer query is cut, with a notice: no question needs more, and every word costs the index a lookup.
+SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "").strip()
-    context = {"search_query": "", "error": "", "results": None}
+    query = strip_control_characters(request.GET.get("q", "")).strip()
+    kind = strip_control_characters(request.GET.get("kind", "")).strip()
+    notices = []
     if len(query) > SEARCH_QUERY_MAX_LENGTH:
-        context["error"] = _("Please use a shorter search (at most %(max)d characters).") % {
-            "max": SEARCH_QUERY_MAX_LENGTH
-        }
-    elif query and not query_words(query):
+        query = query[:SEARCH_QUERY_MAX_LENGTH].strip()
+        notices.append(
+            _("Your search was shortened to the first %(max)d characters.") % {"max": SEARCH_QUERY_MAX_LENGTH}
+        )
+    context = {
+        "search_query": "",
+        "error": "",
+        "results": None,
+        "notices": notices,
+        "query_max_length": SEARCH_QUERY_MAX_LENGTH,
+    }
+    if query and not query_words(query):
         context["error"] = _(
             "Please type a word to search for: punctuation and emoji alone cannot be searched."
         )
     elif query:
-        context.update(search_site(request, query, kind), search_query=query)
+        context.update(search_site(request, query, kind, notices), search_query=query)
         context["page_query"] = urlencode({"q": query, **({"kind": kind} if kind else {})})
     return render(request, "home/search.html", context)
 

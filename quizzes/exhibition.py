@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from destinations.cards import STATIC_BASE, static_files_only
+from home.text_input import strip_control_characters
 
 from .models import ExhibitionLink, QuizPage
 
@@ -31,8 +32,9 @@ DEFAULT_HOTLINE = "12308"
 
 
 def clean_code(code):
-    """The form a code is stored in: codes are upper case; people type them any way."""
-    return "".join((code or "").split()).upper()
+    """The form a code is stored in: codes are upper case; people type them any way (control
+    characters, which the database refuses, are dropped)."""
+    return "".join(strip_control_characters(code or "").split()).upper()
 
 
 def link_for(quiz):

@@ -333,7 +333,7 @@ def english(page):
         ({"email": "a" * 250 + "@example.org"}, "email", "This email address is too long."),
         ({"name": "李" * 101}, "name", "Please shorten your name to 100 characters."),
         ({"name": "李\ufffd雷"}, "name", "could not be read"),
-        ({"organisation": "公司\x07"}, "organisation", "could not be read"),
+        ({"organisation": "公司\ue000"}, "organisation", "could not be read"),
         ({"phone": "call me"}, "phone", "+86 138 0000 0000"),
     ],
 )
@@ -348,6 +348,22 @@ def test_bad_input_redisplays_with_a_clear_message_and_registers_nobody(
     assert message in response.content.decode().replace("&#x27;", "'")
     assert not Registration.objects.exists()
     assert not Message.objects.exists()
+
+
+@pytest.mark.engine  # PostgreSQL refuses a NUL byte in a row
+def test_control_characters_are_dropped_and_the_registration_kept(client, page, run_on_commit):
+    with run_on_commit():
+        response = post(
+            client, page, name="李\x00雷\x1b", email="\x07lilei@example.org", organisation="某\t公司\n"
+        )
+
+    assert response.status_code == 302
+    registration = live(page).get()
+    assert (registration.name, registration.email, registration.organisation) == (
+        "李雷",
+        "lilei@example.org",
+        "某 公司",
+    )
 
 
 def test_bad_input_keeps_what_was_typed(client, english):

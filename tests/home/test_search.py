@@ -1,6 +1,6 @@
 import pytest
 
-from home.models import StandardPage
+from home.models import StandardPage, UnansweredSearch
 from home.search import segment
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +51,31 @@ def test_admin_search_segments_chinese_queries(client, home_zh, make_user):
     assert "防范电信诈骗" in html
 
 
-def test_overlong_query_gets_a_message_and_no_search(client):
-    response = client.get("/en/search/", {"q": "x" * 500})
+def test_overlong_query_is_shortened_to_200_characters_with_a_notice(client):
+    response = client.get("/en/search/", {"q": "privacy " + "x" * 500})
     assert response.status_code == 200
-    assert "Please use a shorter search" in response.content.decode()
+    assert response.context["search_query"] == ("privacy " + "x" * 500)[:200]
+    assert "Your search was shortened to the first 200 characters." in response.content.decode()
+
+
+def test_a_query_within_the_limit_has_no_notice(client):
+    response = client.get("/en/search/", {"q": "x" * 200})
+    assert response.context["notices"] == []
+
+
+@pytest.mark.engine  # PostgreSQL refuses a NUL byte in a query
+def test_control_characters_are_dropped_from_a_query(client, home_zh):
+    publish_child(home_zh, title="防范电信诈骗", slug="fraud-nul")
+    response = client.get("/zh-hans/search/?q=%00%E8%AF%88%E9%AA%97%1B")
+    assert response.status_code == 200
+    assert response.context["search_query"] == "诈骗"
+    assert 'href="/zh-hans/fraud-nul/"' in response.content.decode()
+
+
+@pytest.mark.engine  # PostgreSQL refuses a NUL byte in a query
+def test_a_search_that_finds_nothing_is_recorded_without_control_characters(client):
+    client.get("/zh-hans/search/?q=%00%E7%81%AB%E6%98%9F%07%E7%AD%BE%E8%AF%81")
+    assert UnansweredSearch.objects.get(language="zh-hans").query_string == "火星签证"
 
 
 def test_out_of_range_page_number_shows_the_last_page(client):

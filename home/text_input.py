@@ -1,0 +1,69 @@
+"""Text as people send it, without the control characters that break the database or garble a page.
+
+PostgreSQL refuses a NUL byte in text (a query or a row holding one is a server error), and the other
+C0 and C1 control characters (U+0001–U+001F, U+007F, U+0080–U+009F) mean nothing in a name, an email
+address or a search: they come from pasting, broken clients or probing. Every value read from a
+request (a query parameter, a form field) passes through `strip_control_characters` before it is
+compared, stored or searched. Multi-line text (a textarea) keeps its tabs and line breaks; in a
+single-line value they become one space, so that the words on either side stay apart.
+
+Public forms get this by mixing in `ControlCharactersStripped`; a view reading a raw parameter calls
+`strip_control_characters` itself. Undecodable bytes need nothing here: Django decodes query strings
+and form bodies with errors="replace", so they arrive as U+FFFD, which any database stores.
+"""
+
+import re
+
+from django import forms
+
+# C0 and C1 control characters and DEL, except tab, line feed and carriage return.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TABS_AND_LINE_BREAKS = re.compile(r"[\t\n\r]+")
+
+
+def strip_control_characters(value, keep_line_breaks=False):
+    """`value` without control characters; tabs and line breaks kept, or turned into one space.
+
+    Anything but a string (None, a number, an uploaded file) is returned as it is.
+    """
+    if not isinstance(value, str):
+        return value
+    if not keep_line_breaks:
+        value = _TABS_AND_LINE_BREAKS.sub(" ", value)
+    return _CONTROL_CHARACTERS.sub("", value)
+
+
+def stripped_data(data, multi_line=()):
+    """A copy of submitted form data (a QueryDict, or a plain dict as tests pass) with every value
+    passed through `strip_control_characters`; the keys in `multi_line` keep their line breaks."""
+
+    def strip(key, value):
+        return strip_control_characters(value, keep_line_breaks=key in multi_line)
+
+    if hasattr(data, "lists"):  # QueryDict, MultiValueDict: every value of a repeated key
+        copy = data.copy()
+        for key, values in data.lists():
+            copy.setlist(key, [strip(key, value) for value in values])
+        return copy
+    return {
+        key: [strip(key, item) for item in value] if isinstance(value, list | tuple) else strip(key, value)
+        for key, value in data.items()
+    }
+
+
+class ControlCharactersStripped:
+    """For a public Django form (mix in before `forms.Form`): control characters leave the submitted
+    data before any field sees it; fields shown as a textarea keep their tabs and line breaks.
+
+    The form validates and re-displays the stripped text, so the person sees what would be saved.
+    """
+
+    def full_clean(self):
+        if self.is_bound:
+            multi_line = {
+                self.add_prefix(name)
+                for name, field in self.fields.items()
+                if isinstance(field.widget, forms.Textarea)
+            }
+            self.data = stripped_data(self.data, multi_line)
+        super().full_clean()

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 import outbox
-from home.public_forms import client_address
 
+from .lockout import client_address
 from .models import AccountSettings
 
 
@@ -28,7 +28,7 @@ def set_language_cookie(response, language):
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
-        """allauth's limits key on the same address as the lockout (home.public_forms.client_address)."""
+        """allauth's limits key on the same address as the lockout."""
         address = client_address(request)
         if not address:
             raise PermissionDenied("Unable to determine client IP address")

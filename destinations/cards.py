@@ -6,7 +6,6 @@ Its ``facts_version`` is a fingerprint of everything printed on it (and of the l
 that changes nothing printed renders nothing, and a stored card is never older than the facts.
 """
 
-import gc
 import hashlib
 import json
 from pathlib import Path
@@ -19,16 +18,16 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from home import pdf
+from home.reader_language import in_reader_language
+from home.site_cache import default_site_settings
+
 from .levels import RiskLevel, level_style
-from .models import Destination, EmergencyCard, in_reader_language
+from .models import Destination, EmergencyCard
 
 CARD_TEMPLATE = "destinations/card/emergency_card.html"
 CARD_STYLESHEET = "css/emergency-card.css"
 CARD_MAX_CONTACTS = 8  # what fits on one page beside everything else
-HOTLINE = "12308"
-HOTLINE_FROM_ABROAD = "+86-10-12308"
-# Every card's HTML is rendered against this base; only URLs below it reach the file system.
-STATIC_BASE = "https://card.invalid/static/"
 
 
 def card_languages():
@@ -44,40 +43,10 @@ def card_language(language):
     return None
 
 
-def static_file(url):
-    """The bytes and content type of our static file at `url` (below STATIC_BASE); ValueError otherwise."""
-    if not url.startswith(STATIC_BASE):
-        raise ValueError(f"The emergency card loads only its own static files, not {url!r}.")
-    relative = url.removeprefix(STATIC_BASE).split("?")[0].split("#")[0]
-    if not relative or relative.startswith("/") or ".." in Path(relative).parts:
-        raise ValueError(f"Not a static file: {url!r}.")
-    path = finders.find(relative)
-    if not path:
-        raise ValueError(f"No static file {relative!r}.")
-    content_type = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
-        Path(path).suffix, "application/octet-stream"
-    )
-    return Path(path).read_bytes(), content_type
-
-
-def static_files_only():
-    """A WeasyPrint URL fetcher that serves our own static files and refuses everything else.
-
-    A name or an address printed on a card can then never make WeasyPrint open a URL or read a file.
-    (WeasyPrint is imported here, not at start-up: it is slow to import and only the worker needs it.)
-    """
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class StaticFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            body, content_type = static_file(url)
-            return URLFetcherResponse(url, body, {"Content-Type": content_type})
-
-    return StaticFilesOnly()
-
-
-def card_context(destination, language):
-    """Everything printed on the card, as plain values: the same data feeds the fingerprint."""
+def card_context(destination, language, portal=None):
+    """Everything printed on the card, as plain values: the same data feeds the fingerprint. The hotline
+    is the site's (`portal`: PortalSettings, the default site's when not given)."""
+    portal = portal or default_site_settings()
     with translation.override(language):
         level = RiskLevel(destination.risk_level)
         style = level_style(level)
@@ -106,8 +75,8 @@ def card_context(destination, language):
             "contacts": shown,
             "more_contacts": len(contacts) - len(shown),
             "is_demo": destination.is_demo,
-            "hotline": HOTLINE,
-            "hotline_from_abroad": HOTLINE_FROM_ABROAD,
+            "hotline": portal.hotline,
+            "hotline_from_abroad": portal.hotline_abroad_display,
         }
 
 
@@ -128,14 +97,11 @@ def facts_version(context):
 
 def render_card_html(context):
     with translation.override(context["language"]):
-        return render_to_string(CARD_TEMPLATE, {"card": context, "static_base": STATIC_BASE})
+        return render_to_string(CARD_TEMPLATE, {"card": context, "static_base": pdf.STATIC_BASE})
 
 
 def render_card_pdf(context):
-    from weasyprint import HTML
-
-    html = render_card_html(context)
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=static_files_only()).write_pdf()
+    return pdf.render_pdf(render_card_html(context))
 
 
 def render_card(destination, language):
@@ -184,10 +150,7 @@ def refresh_cards(destination):
     destination = _with_contacts(destination)
     stored = [store_card(destination, language) for language in card_languages()]
     if any(card.rendered_at >= started for card in stored):
-        # WeasyPrint leaves reference cycles holding some 20 MB of font data per card, which only a
-        # full collection frees: without it a worker rendering 48 cards peaked at 840 MB, with it
-        # at 330 MB. A full collection takes about 0.25 s here, so once per destination.
-        gc.collect()
+        pdf.release_pdf_memory()  # once per destination, not per card
     return stored
 
 

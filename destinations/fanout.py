@@ -20,10 +20,11 @@ from functools import partial
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone, translation
 
 import outbox
+from home.links import absolute_reverse, absolute_url
+from home.reader_language import copy_for_reader
 
 from .models import (
     AlertDelivery,
@@ -261,30 +262,17 @@ def run_batch(fanout, subscribers, mailing, batch_size, after=0):
 # What the emails say ------------------------------------------------------------------------------
 
 
-def site_url(path):
-    return f"{settings.PORTAL_BASE_URL}{path}"
-
-
 def page_path(page):
     """The page's path with its language prefix, for a link built without a request."""
     parts = page.get_url_parts()
     return parts[2] if parts else None
 
 
-def pick_copy(copies, language):
-    """The live copy in `language`, else the source copy (the first one made)."""
-    for copy in copies:
-        if copy.locale.language_code == language:
-            return copy
-    return min(copies, key=lambda copy: copy.pk) if copies else None
-
-
 def links_for(language, token):
-    with translation.override(language):
-        return (
-            site_url(reverse("destinations:unsubscribe", kwargs={"token": token})),
-            site_url(reverse("destinations:preferences", kwargs={"token": token})),
-        )
+    return (
+        absolute_reverse(language, "destinations:unsubscribe", token=token),
+        absolute_reverse(language, "destinations:preferences", token=token),
+    )
 
 
 @dataclass
@@ -369,24 +357,24 @@ def place_names(places, language):
 
 
 def alert_context(copies, language):
-    copy = pick_copy(copies, language)
+    copy = copy_for_reader(copies, language)
     path = page_path(copy)
     return {
         "alert": copy,
-        "alert_url": site_url(path) if path else settings.PORTAL_BASE_URL + "/",
+        "alert_url": absolute_url(path) if path else absolute_url(),
         "is_fallback": copy.locale.language_code != language,
         "destination_names": place_names(copy.destinations.all(), language),
     }
 
 
 def change_context(note, copies, language):
-    copy = pick_copy(copies, language)
+    copy = copy_for_reader(copies, language)
     path = page_path(copy) if copy else None
     return {
         "note": note,
         "summary": note.summary_in(language),
         "destination_name": place_names([note.destination], language)[0],
-        "destination_url": site_url(path) if path else f"{settings.PORTAL_BASE_URL}/{language}/",
+        "destination_url": absolute_url(path or f"/{language}/"),
         "level": note.get_risk_level_display,
     }
 
@@ -414,7 +402,7 @@ def preview_alert_email(page, language):
     path = page_path(chosen) if chosen.pk and chosen.live else None
     context = {
         "alert": chosen,
-        "alert_url": site_url(path) if path else settings.PORTAL_BASE_URL + "/",
+        "alert_url": absolute_url(path) if path else absolute_url(),
         "is_fallback": chosen.locale.language_code != language,
         "destination_names": place_names(chosen.destinations.all(), language),
         "unsubscribe_url": unsubscribe,

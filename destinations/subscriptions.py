@@ -14,11 +14,11 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone, translation
 
 import outbox
 from home import public_forms
+from home.links import absolute_reverse
 from home.public_forms import RateLimits
 
 from .models import AlertSubscription, Destination
@@ -73,27 +73,22 @@ def within_rate_limit(client_address, email):
     return public_forms.within_rate_limit(RATE_LIMITS, client_address, normalize_email(email))
 
 
-def site_url(path):
-    return f"{settings.PORTAL_BASE_URL}{path}"
-
-
-def link_in(language, name, **kwargs):
-    with translation.override(language):
-        return site_url(reverse(name, kwargs=kwargs))
-
-
 def preferences_url(subscription, language=None):
-    return link_in(language or subscription.language, "destinations:preferences", token=subscription.token)
+    return absolute_reverse(
+        language or subscription.language, "destinations:preferences", token=subscription.token
+    )
 
 
 def unsubscribe_url(subscription, language=None):
-    return link_in(language or subscription.language, "destinations:unsubscribe", token=subscription.token)
+    return absolute_reverse(
+        language or subscription.language, "destinations:unsubscribe", token=subscription.token
+    )
 
 
 def confirmation_link(subscription, choices):
     payload = {"s": subscription.pk, "e": subscription.email.lower(), **choices.as_payload()}
     value = signing.dumps(payload, salt=CONFIRM_SALT, compress=True)
-    return link_in(choices.language, "destinations:confirm", signed=value)
+    return absolute_reverse(choices.language, "destinations:confirm", signed=value)
 
 
 def destinations_named(choices, language):

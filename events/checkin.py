@@ -1,16 +1,16 @@
 """Check-in at the door: the QR code a registrant shows, checking a registration in exactly once, and
 walk-ins (who count as attended but take no one's place)."""
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.html import escape
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from home import qr
+from home.links import absolute_reverse
 
 from .models import Registration, WalkIn
 
@@ -20,16 +20,7 @@ def check_in_url(registration):
 
     In the site's default language: the officers at the door read the portal in it, whatever language
     the registrant chose."""
-    with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("events:check_in", args=[registration.check_in_code])
-    return f"{settings.PORTAL_BASE_URL}{path}"
-
-
-def _qr(registration):
-    import segno
-
-    # Medium error correction survives a cracked phone screen or a smudged print-out.
-    return segno.make(check_in_url(registration), error="m", micro=False)
+    return absolute_reverse(settings.LANGUAGE_CODE, "events:check_in", registration.check_in_code)
 
 
 def qr_label(registration):
@@ -40,17 +31,12 @@ def qr_label(registration):
 
 
 def qr_svg(registration):
-    """An inline SVG (no XML declaration) with a title and an accessible name; sized by CSS (viewBox)."""
-    label = escape(qr_label(registration))
-    svg = _qr(registration).svg_inline(scale=1, border=4, title=label, svgclass="qr-code", omitsize=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    """An inline SVG with a title and an accessible name; sized by CSS (viewBox)."""
+    return qr.qr_svg(check_in_url(registration), css_class="qr-code", label=qr_label(registration))
 
 
 def qr_png(registration):
-    """A PNG big enough to scan from a print-out or another screen (about 8 pixels a module)."""
-    buffer = io.BytesIO()
-    _qr(registration).save(buffer, kind="png", scale=8, border=4)
-    return buffer.getvalue()
+    return qr.qr_png(check_in_url(registration))
 
 
 @dataclass(frozen=True)

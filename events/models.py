@@ -1,8 +1,6 @@
 """Events: pages per language, and what is the same in every language (the Event), registrations,
 invitations and walk-ins, keyed on the page's translation key so both languages fill one capacity."""
 
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,19 +17,15 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.codes import new_code, new_token
 from home.models import Audience
 from home.search import SegmentedSearchMixin, stream_text
 from home.validators import validate_map_url
 
 
-def new_token():
-    return secrets.token_urlsafe(24)
-
-
-def new_code():
-    """A short check-in code a volunteer can type: 8 characters without look-alikes (0/O, 1/I)."""
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(8))
+def new_check_in_code():
+    """A check-in code a volunteer at the door can type: 8 characters."""
+    return new_code(8)
 
 
 class EventType(models.TextChoices):
@@ -297,7 +291,7 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     cancel_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     check_in_code = models.CharField(
-        _("check-in code"), max_length=12, unique=True, default=new_code, editable=False
+        _("check-in code"), max_length=12, unique=True, default=new_check_in_code, editable=False
     )
     invitation = models.ForeignKey(
         Invitation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -12,11 +12,13 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 import outbox
+from home import reader_language
+from home.links import absolute_reverse, page_absolute_url
+from home.reader_language import copy_for_reader
 
 from .models import EventPage, Registration
 
@@ -33,16 +35,6 @@ INVITATION_TEMPLATE = "events/email/invitation"
 
 
 # What an email says about the event ------------------------------------------------------------
-
-
-def site_url(path):
-    return f"{settings.PORTAL_BASE_URL}{path}"
-
-
-def link(language, name, **kwargs):
-    """An absolute app URL in `language`, for a link built without a request."""
-    with translation.override(language):
-        return site_url(reverse(name, kwargs=kwargs))
 
 
 @dataclass(frozen=True)
@@ -72,27 +64,12 @@ class EventDetails:
 
 def live_copies(event):
     """The event's live pages in every language (one query)."""
-    return list(
-        EventPage.objects.live().filter(translation_key=event.translation_key).select_related("locale")
-    )
-
-
-def pick_copy(copies, language):
-    """The live copy in `language`, else the source copy (the first one made)."""
-    for copy in copies:
-        if copy.locale.language_code == language:
-            return copy
-    return min(copies, key=lambda copy: copy.pk) if copies else None
-
-
-def page_url(page):
-    parts = page.get_url_parts()
-    return site_url(parts[2]) if parts else ""
+    return reader_language.live_copies(EventPage, event.translation_key)
 
 
 def event_details(event, language, copies=None):
     """What the emails and calendar files of `event` say in `language`. `copies`: from live_copies."""
-    page = pick_copy(live_copies(event) if copies is None else copies, language)
+    page = copy_for_reader(live_copies(event) if copies is None else copies, language)
     return EventDetails(
         title=page.title if page else event.title,
         summary=page.summary if page else "",
@@ -102,7 +79,7 @@ def event_details(event, language, copies=None):
         address=page.address if page else event.address,
         map_url=page.map_url if page else "",
         online_url=event.online_url,
-        page_url=page_url(page) if page else "",
+        page_url=page_absolute_url(page) if page else "",
         cancelled=event.cancelled_at is not None,
     )
 
@@ -126,10 +103,10 @@ def registration_links(registration, language=None):
     language = language or registration.language
     token = registration.cancel_token
     return {
-        "cancel_url": link(language, "events:cancel", token=token),
-        "decline_url": link(language, "events:decline", token=token),
-        "calendar_url": link(language, "events:calendar", token=token),
-        "my_events_url": link(language, "events:my_events") if registration.user_id else "",
+        "cancel_url": absolute_reverse(language, "events:cancel", token=token),
+        "decline_url": absolute_reverse(language, "events:decline", token=token),
+        "calendar_url": absolute_reverse(language, "events:calendar", token=token),
+        "my_events_url": absolute_reverse(language, "events:my_events") if registration.user_id else "",
     }
 
 
@@ -353,7 +330,7 @@ def send_invitation(invitation, language):
     details = event_details(invitation.event, language)
     context = {
         "event": details,
-        "invitation_url": link(language, "events:invitation", token=invitation.token),
+        "invitation_url": absolute_reverse(language, "events:invitation", token=invitation.token),
     }
     key = f"events:invitation:{invitation.pk}:{timezone.localdate():%Y%m%d}"
     return outbox.send(invitation.email, INVITATION_TEMPLATE, context, language=language, dedupe_key=key)

@@ -15,6 +15,7 @@ from django.utils import translation
 
 from home import public_forms
 from home.public_forms import RateLimits, client_address, private_page
+from home.reader_language import copy_for_reader, live_copies
 
 from .forms import RegistrationForm
 from .models import EventPage, Invitation, Registration
@@ -221,18 +222,6 @@ def calendar(request, token):
     return response
 
 
-def live_page_of(event):
-    """The event's live page in the reader's language, else in any language; None when there is none."""
-    language = translation.get_language()
-    pages = list(
-        EventPage.objects.live().filter(translation_key=event.translation_key).select_related("locale")
-    )
-    for page in pages:
-        if page.locale.language_code == language:
-            return page
-    return pages[0] if pages else None
-
-
 @private_page
 def invitation(request, token):
     """An invitation link: remembered in this browser's session, then on to the registration form."""
@@ -243,7 +232,7 @@ def invitation(request, token):
     request.session[INVITATIONS_SESSION_KEY] = [t for t in kept if t != token][-(INVITATIONS_KEPT - 1) :] + [
         token
     ]
-    page = live_page_of(invitation.event)
+    page = copy_for_reader(live_copies(EventPage, invitation.event.translation_key))
     if page is None:
         context = {"invitation": invitation, "event": invitation.event}
         return TemplateResponse(request, "events/invitation_unavailable.html", context, status=404)

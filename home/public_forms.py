@@ -11,19 +11,12 @@ import hashlib
 from dataclasses import dataclass
 from functools import wraps
 
-from axes.helpers import get_client_ip_address
 from django.core.cache import cache
 from django.views.decorators.cache import never_cache
 
+from accounts.lockout import client_address
 
-def client_address(request):
-    """The client's address, exactly as the sign-in lockout (django-axes) sees it.
-
-    Without trusted proxies (TRUSTED_PROXY_COUNT=0) it is REMOTE_ADDR and X-Forwarded-For is ignored;
-    behind N proxies, the right-most X-Forwarded-For entry they did not add themselves (see
-    portal.settings.base.proxy_settings). None when there is no usable address.
-    """
-    return get_client_ip_address(request)
+__all__ = ["RateLimits", "client_address", "private_page", "within_rate_limit"]
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,9 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=PortalSettings)
 def restriction_or_settings_saved(sender, **kwargs):
     site_changed()
+
+
+def default_site_settings():
+    """The default site's PortalSettings (hotline, office) for work done without a request (a worker,
+    a PDF), cached until an editor saves them, like the header's."""
+    return cached("portal-settings-default-site", PortalSettings.for_default_site)

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 MAP_HOSTS = (
@@ -20,3 +21,10 @@ def validate_map_url(value):
     parts = urlsplit(value)
     if parts.scheme != "https" or parts.hostname not in MAP_HOSTS:
         raise ValidationError(_("Give an https link to Amap (amap.com) or Baidu Maps (map.baidu.com)."))
+
+
+# A number that dials from a roaming phone anywhere: international E.164 form.
+validate_e164_phone = RegexValidator(
+    r"^\+[1-9]\d{6,14}$",
+    _("Write the number in international E.164 form: a plus sign and 7 to 15 digits, e.g. +33149521950."),
+)

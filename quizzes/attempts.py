@@ -19,8 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.codes import new_code
+
 from . import scoring
-from .models import Answer, Attempt, Choice, Question, new_code
+from .models import Answer, Attempt, Choice, Question
 
 GUEST_SESSION_KEY = "quizzes_guest_token"
 

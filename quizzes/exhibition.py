@@ -11,8 +11,6 @@ about 0.5 s (3 s the first time in a process, loading the fonts): it is rendered
 admin, not cached (a poster is printed a few times, never served to the public).
 """
 
-import io
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,7 +19,9 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from destinations.cards import STATIC_BASE, static_files_only
+from home import pdf, reader_language
+from home.links import absolute_url
+from home.qr import qr_svg
 from home.text_input import strip_control_characters
 
 from .models import ExhibitionLink, QuizPage
@@ -65,7 +65,7 @@ def short_path(link):
 
 def short_url(link):
     """The absolute short URL printed on the poster and encoded in its QR code."""
-    return settings.PORTAL_BASE_URL + short_path(link)
+    return absolute_url(short_path(link))
 
 
 def short_url_label(url):
@@ -75,35 +75,20 @@ def short_url_label(url):
 
 def live_copies(quiz):
     """The quiz's live pages by language code, in the order of LANGUAGES (one query)."""
-    pages = QuizPage.objects.live().filter(translation_key=quiz.translation_key).select_related("locale")
-    by_language = {page.locale.language_code: page for page in pages}
+    by_language = {
+        page.locale.language_code: page
+        for page in reader_language.live_copies(QuizPage, quiz.translation_key)
+    }
     return {code: by_language[code] for code, _name in settings.LANGUAGES if code in by_language}
 
 
 def quiz_in_language(quiz_key, language):
-    """The live copy of the quiz in `language`, else in the default language, else any live copy."""
-    pages = list(QuizPage.objects.live().filter(translation_key=quiz_key).select_related("locale"))
-    by_language = {page.locale.language_code: page for page in pages}
-    for code in (language, settings.LANGUAGE_CODE):
-        if code in by_language:
-            return by_language[code]
-    return pages[0] if pages else None
+    """The live copy of the quiz in `language`, else in the default language, else the first made."""
+    return reader_language.copy_for_reader(reader_language.live_copies(QuizPage, quiz_key), language)
 
 
 def html_lang(code):
     return "zh-Hans" if code == "zh-hans" else code
-
-
-def qr_svg(url):
-    """The QR code of `url` as inline SVG (sized by CSS), quiet zone included."""
-    import segno
-
-    code = segno.make(url, error="m", micro=False)
-    buffer = io.BytesIO()
-    code.save(
-        buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=4, svgclass="qr", lineclass=None
-    )
-    return buffer.getvalue().decode()
 
 
 def portal_settings_for(quiz):
@@ -155,15 +140,12 @@ def poster_context(quiz):
 def render_poster_html(context):
     language = context["languages"][0] if context["languages"] else settings.LANGUAGE_CODE
     with translation.override(language):
-        return render_to_string(POSTER_TEMPLATE, {"poster": context, "static_base": STATIC_BASE})
+        return render_to_string(POSTER_TEMPLATE, {"poster": context, "static_base": pdf.STATIC_BASE})
 
 
 def poster_pdf(quiz):
     """The A4 poster of `quiz` as PDF bytes (one page)."""
-    from weasyprint import HTML
-
-    html = render_poster_html(poster_context(quiz))
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=static_files_only()).write_pdf()
+    return pdf.render_pdf(render_poster_html(poster_context(quiz)))
 
 
 def poster_filename(quiz, link=None):

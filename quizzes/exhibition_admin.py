@@ -7,7 +7,6 @@
   exactly once however often the button is pressed.
 """
 
-import gc
 import re
 import time
 
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.pdf import release_pdf_memory
 from home.staff import require_perm
 from home.times import in_beijing
 
@@ -72,9 +72,7 @@ def poster_pdf_view(request, page_id):
     started = time.perf_counter()
     pdf = exhibition.poster_pdf(page)
     elapsed = time.perf_counter() - started
-    # WeasyPrint leaves reference cycles holding its font data (destinations/cards.py measured some
-    # 20 MB a render), which only a full collection frees: do not let a web worker keep them.
-    gc.collect()
+    release_pdf_memory()  # a web worker must not keep WeasyPrint's font data
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{exhibition.poster_filename(page, link)}"'
     response["Cache-Control"] = "private, no-store"

@@ -8,6 +8,7 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
 import django_countries.fields
+import home.codes
 import home.search
 import modelcluster.fields
 import wagtail.fields
@@ -43,7 +44,7 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(max_length=254, verbose_name='email')),
                 ('language', models.CharField(choices=[('zh-hans', '简体中文'), ('en', 'English')], max_length=10, verbose_name='language')),
                 ('all_destinations', models.BooleanField(default=False, verbose_name='all destinations')),
-                ('token', models.CharField(default=destinations.models.subscriptions.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=home.codes.new_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='subscribed')),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
                 ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='unsubscribed')),

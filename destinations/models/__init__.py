@@ -1,7 +1,7 @@
 """Destinations room models: shared facts, pages, subscriptions and deliveries, emergency cards."""
 
 from .cards import EmergencyCard
-from .facts import ChangeNote, ConsularContact, Destination, VisaRequirement, in_reader_language
+from .facts import ChangeNote, ConsularContact, Destination, VisaRequirement
 from .pages import (
     AlertIndexPage,
     DestinationIndexPage,
@@ -23,5 +23,4 @@ __all__ = [
     "EmergencyCard",
     "SafetyAlertPage",
     "VisaRequirement",
-    "in_reader_language",
 ]

@@ -4,31 +4,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from home.validators import validate_map_url
+from home.reader_language import in_reader_language
+from home.validators import validate_e164_phone, validate_map_url
 
 from ..levels import Region, RiskLevel
 
-E164 = RegexValidator(
-    r"^\+[1-9]\d{6,14}$",
-    _("Write the number in international E.164 form: a plus sign and 7 to 15 digits, e.g. +33149521950."),
-)
 LOCAL_EMERGENCY_NUMBER = RegexValidator(
     r"^\+?\d{2,15}$", _("Digits only, as dialled in the country (e.g. 112), or in E.164 form.")
 )
-
-
-def in_reader_language(chinese, english, language=None):
-    """The Chinese or English text for the reader, falling back to the other when one is empty."""
-    language = language or get_language() or "zh-hans"
-    first, second = (english, chinese) if language.startswith("en") else (chinese, english)
-    return first or second
 
 
 class VisaRequirement(models.TextChoices):
@@ -112,9 +101,9 @@ class ConsularContact(Orderable):
     name_zh = models.CharField(_("name (Chinese)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=160)
     address = models.CharField(_("address"), max_length=300)
-    phone = models.CharField(_("phone"), max_length=16, validators=[E164])
+    phone = models.CharField(_("phone"), max_length=16, validators=[validate_e164_phone])
     emergency_phone = models.CharField(
-        _("24-hour consular protection phone"), max_length=16, validators=[E164]
+        _("24-hour consular protection phone"), max_length=16, validators=[validate_e164_phone]
     )
     email = models.EmailField(_("email"), blank=True)
     hours_zh = models.CharField(_("opening hours (Chinese)"), max_length=200, blank=True)

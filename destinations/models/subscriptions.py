@@ -1,17 +1,13 @@
 """Email alert subscriptions, the fan-outs that send alerts, and the one delivery each subscriber gets."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from home.codes import new_token
+
 from .facts import ChangeNote, Destination
-
-
-def new_token():
-    return secrets.token_urlsafe(32)
 
 
 class AlertSubscription(models.Model):

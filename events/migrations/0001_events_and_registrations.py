@@ -4,6 +4,7 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
 import events.models
+import home.codes
 import home.search
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
@@ -90,7 +91,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('token', models.CharField(default=events.models.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=home.codes.new_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='invited')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='events.event')),
                 ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
@@ -110,8 +111,8 @@ class Migration(migrations.Migration):
                 ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
                 ('language', models.CharField(choices=[('zh-hans', '简体中文'), ('en', 'English')], max_length=10, verbose_name='language')),
                 ('status', models.CharField(choices=[('confirmed', 'Confirmed'), ('waitlisted', 'On the waitlist'), ('cancelled', 'Cancelled')], max_length=12, verbose_name='status')),
-                ('cancel_token', models.CharField(default=events.models.new_token, editable=False, max_length=64, unique=True)),
-                ('check_in_code', models.CharField(default=events.models.new_code, editable=False, max_length=12, unique=True, verbose_name='check-in code')),
+                ('cancel_token', models.CharField(default=home.codes.new_token, editable=False, max_length=64, unique=True)),
+                ('check_in_code', models.CharField(default=events.models.new_check_in_code, editable=False, max_length=12, unique=True, verbose_name='check-in code')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='registered')),
                 ('promoted_at', models.DateTimeField(blank=True, null=True, verbose_name='promoted from the waitlist')),
                 ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled')),

@@ -12,7 +12,7 @@ from .content import (
 )
 from .pages import HomePage, HomePageFeature, StandardPage
 from .search_log import UnansweredSearch
-from .settings import PortalSettings, in_language
+from .settings import PortalSettings
 from .vocabulary import Audience, Topic
 
 __all__ = [
@@ -30,6 +30,5 @@ __all__ = [
     "Topic",
     "UnansweredSearch",
     "VideoPage",
-    "in_language",
     "reading_minutes",
 ]

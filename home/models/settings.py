@@ -1,14 +1,10 @@
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
-
-def in_language(chinese, english):
-    """The English text when reading in English and it exists, otherwise the Chinese."""
-    language = (translation.get_language() or "zh-hans").lower()
-    return english if language.startswith("en") and english else chinese
+from ..reader_language import in_reader_language
 
 
 @register_setting(icon="site")
@@ -137,25 +133,31 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
+    @classmethod
+    def for_default_site(cls):
+        """The settings of the default site, for work done without a request (a worker, a PDF)."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site is not None else cls()
+
     @property
     def office_name(self):
-        return in_language(self.office_name_zh, self.office_name_en)
+        return in_reader_language(self.office_name_zh, self.office_name_en)
 
     @property
     def campaign_name(self):
-        return in_language(self.campaign_name_zh, self.campaign_name_en)
+        return in_reader_language(self.campaign_name_zh, self.campaign_name_en)
 
     @property
     def emergency_text(self):
-        return in_language(self.emergency_text_zh, self.emergency_text_en)
+        return in_reader_language(self.emergency_text_zh, self.emergency_text_en)
 
     @property
     def office_address(self):
-        return in_language(self.office_address_zh, self.office_address_en)
+        return in_reader_language(self.office_address_zh, self.office_address_en)
 
     @property
     def banner_text(self):
-        return in_language(self.banner_text_zh, self.banner_text_en)
+        return in_reader_language(self.banner_text_zh, self.banner_text_en)
 
     @property
     def show_banner(self):

@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import home.codes
 import home.search
 import modelcluster.fields
 import modelsearch.index
@@ -31,7 +32,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('quiz_key', models.UUIDField(unique=True)),
-                ('code', models.CharField(default=quizzes.models.new_code, max_length=12, unique=True)),
+                ('code', models.CharField(default=home.codes.new_code, max_length=12, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={

@@ -13,6 +13,7 @@ from django.utils import translation
 from destinations import cards
 from destinations.facts import facts_saved
 from destinations.models import ConsularContact, EmergencyCard
+from home import pdf
 
 from . import factories
 
@@ -114,18 +115,18 @@ def test_markup_in_a_name_stays_text(place, tmp_path):
     [
         "http://example.org/x.png",
         "file:///etc/passwd",
-        f"{cards.STATIC_BASE}../../../../etc/passwd",
-        f"{cards.STATIC_BASE}css/no-such-file.css",
+        f"{pdf.STATIC_BASE}../../../../etc/passwd",
+        f"{pdf.STATIC_BASE}css/no-such-file.css",
         "data:text/css,body{}",
     ],
 )
 def test_card_fetches_nothing_but_its_own_static_files(url):
     with pytest.raises(ValueError, match=r"static|No static"):
-        cards.static_files_only().fetch(url)
+        pdf.static_files_only().fetch(url)
 
 
 def test_card_fetcher_serves_its_stylesheet():
-    response = cards.static_files_only().fetch(f"{cards.STATIC_BASE}{cards.CARD_STYLESHEET}")
+    response = pdf.static_files_only().fetch(f"{pdf.STATIC_BASE}{cards.CARD_STYLESHEET}")
     assert b"Noto Sans CJK SC" in response.read()
 
 

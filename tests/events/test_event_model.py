@@ -89,7 +89,7 @@ def test_registration_closes_by_the_start():
 
 
 def test_check_in_codes_are_short_and_unambiguous():
-    from events.models import new_code
+    from events.models import new_check_in_code as new_code
 
     codes = {new_code() for _ in range(200)}
     assert len(codes) == 200

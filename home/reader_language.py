@@ -1,0 +1,34 @@
+"""The reader's language: which of two texts, or which language copy of a page, a reader gets.
+
+Facts edited apart from prose keep their texts in both languages side by side (`office_name_zh`,
+`office_name_en`); pages are copies in each language that share a translation key. A reader gets their
+own language where it exists, else the source language (DESIGN.md, "One thing in many languages").
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+def reader_language(language=None):
+    return (language or get_language() or settings.LANGUAGE_CODE).lower()
+
+
+def in_reader_language(chinese, english, language=None):
+    """The Chinese or English text for the reader, falling back to the other when one is empty."""
+    first, second = (english, chinese) if reader_language(language).startswith("en") else (chinese, english)
+    return first or second
+
+
+def live_copies(page_model, translation_key):
+    """Every live copy of the page with this translation key, with its locale (one query)."""
+    return list(page_model.objects.live().filter(translation_key=translation_key).select_related("locale"))
+
+
+def copy_for_reader(copies, language=None):
+    """Of a page's `copies` (see `live_copies`), the one in the reader's language; else the one in the
+    site's default language; else the source (the first made). None without copies."""
+    by_language = {copy.locale.language_code: copy for copy in copies}
+    for code in (reader_language(language), settings.LANGUAGE_CODE):
+        if code in by_language:
+            return by_language[code]
+    return min(copies, key=lambda copy: copy.pk) if copies else None

@@ -313,11 +313,6 @@ def test_signup_form_survives_hostile_input(fuzzer, client):
     assert not [name for name, _email in users if "\x00" in name]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="accounts sits below home and cannot use its helper: PortalSignupForm keeps control "
-    "characters other than NUL (Django's own validator refuses NUL) until accounts strips them",
-)
 def test_signup_keeps_no_control_character_in_the_name(client):
     client.post(
         "/zh-hans/accounts/signup/",

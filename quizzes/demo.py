@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.codes import CODE_ALPHABET
 from home.demo import DemoSeeder
 from home.models import HomePage, Topic
 
@@ -29,7 +30,6 @@ from . import scoring
 from .attempts import answer_rows, build_snapshot, draw_questions, with_fresh_tokens
 from .demo_questions import BASICS, QUESTIONS, STUDENTS
 from .models import (
-    CODE_ALPHABET,
     Answer,
     Attempt,
     Choice,

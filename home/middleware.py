@@ -6,22 +6,23 @@ FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data"
 
 
 class ControlCharactersMiddleware:
-    """Every public request's query parameters and form fields without control characters
+    """Every request's query parameters, and public requests' form fields, without control characters
     (home/text_input.py), before any view or form reads them: forms we do not own (allauth's log-in,
-    sign-up and password reset) included. Tabs and line breaks stay at this level (a textarea may hold
-    them); our single-line fields turn them into spaces (`ControlCharactersStripped`).
+    sign-up and password reset) and the admin's search boxes included. Tabs and line breaks stay at
+    this level (a textarea may hold them); our single-line fields turn them into spaces
+    (`ControlCharactersStripped`).
 
-    The Wagtail admin is left as it is: its editors paste formatted text the editor cleans itself.
+    The Wagtail admin's forms are left as they are: its editors paste formatted text the editor cleans.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith("/admin/"):
-            request.GET = read_only(stripped_data(request.GET, multi_line=request.GET.keys()))
-            if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
-                request.POST = read_only(stripped_data(request.POST, multi_line=request.POST.keys()))
+        request.GET = read_only(stripped_data(request.GET, multi_line=request.GET.keys()))
+        is_form = request.method == "POST" and request.content_type in FORM_CONTENT_TYPES
+        if is_form and not request.path.startswith("/admin/"):
+            request.POST = read_only(stripped_data(request.POST, multi_line=request.POST.keys()))
         return self.get_response(request)
 
 

@@ -41,9 +41,10 @@ def test_form_fields_lose_control_characters_and_keep_line_breaks():
     assert seen["POST"]["note"] == "一\n二\t三"
 
 
-def test_the_admin_and_other_bodies_are_left_alone():
-    admin = seen_by_view(RequestFactory().post("/admin/pages/3/edit/", {"title": "a\x01b"}))
+def test_the_admins_forms_and_other_bodies_are_left_alone_but_not_its_searches():
+    admin = seen_by_view(RequestFactory().post("/admin/pages/3/edit/?q=a%00b", {"title": "a\x01b"}))
     assert admin["POST"]["title"] == "a\x01b"
+    assert admin["GET"]["q"] == "ab"
     body = json.dumps({"q": "a\x01b"})
     request = RequestFactory().post("/zh-hans/api/", body, content_type="application/json")
     ControlCharactersMiddleware(lambda request: HttpResponse())(request)

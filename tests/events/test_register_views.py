@@ -351,6 +351,7 @@ def test_bad_input_redisplays_with_a_clear_message_and_registers_nobody(
 
 
 @pytest.mark.engine  # PostgreSQL refuses a NUL byte in a row
+@pytest.mark.engine  # a NUL byte reaching the database is an error on PostgreSQL
 def test_control_characters_are_dropped_and_the_registration_kept(client, page, run_on_commit):
     with run_on_commit():
         response = post(

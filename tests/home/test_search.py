@@ -3,7 +3,7 @@ import pytest
 from home.models import StandardPage, UnansweredSearch
 from home.search import segment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]  # the search backend
 
 
 def publish_child(parent, **fields):

@@ -1,17 +1,28 @@
 """Demo quizzes for a new site, in Chinese and English. Idempotent and offline.
 
 Registered with the ``seed_demo_content`` hook (home/demo.py): ``seed_quizzes(stdout)``. It adds the
-quiz index under each home page (in the menu), the demo question bank (quizzes/demo_questions.py) with
-an English copy of every question, three quizzes, and a few hundred generated attempts over the last
-60 days so the staff reports show something.
+quiz index under each home page (in the menu), the demo question bank with an English copy of every
+question, three quizzes, and a few hundred generated attempts over the last 60 days so the staff
+reports show something.
+
+The words are data in ``quizzes/demo_data/``:
+
+- ``questions.json``: the bank. Each question has a stable slug (its translation key is derived from
+  it), kind, topic slug (home/demo_data/site.json), difficulty, an optional "learn more" page (a slug
+  under the demo "knowledge" index), its text and explanation per language, and its choices: which
+  are correct is written once, for every language; the words (and feedback, if any) per language.
+  The facts follow the Regulations on Consular Protection and Assistance (in force since 1 September
+  2023) and the demo articles.
+- ``quizzes.json``: the index page, and each quiz: its rules (the same in both languages, as stored
+  on ``QuizPage``), its questions (fixed, by slug) or the topics a random draw takes from, its words
+  per language, how many demo attempts to generate and, for some, ``busy_day``: the day (counted
+  back from today) of the demo event where many people took it (events/demo_data/events.json).
 
 Questions are found again by translation keys derived from their slugs, quizzes by their slugs, and a
 quiz that has any attempt gets no generated ones: a second run changes nothing and keeps editors'
 changes. Attempts are generated with a seeded ``random.Random`` from one snapshot per quiz and
 language, scored by ``quizzes.scoring`` and written with ``bulk_create``.
 """
-
-# ruff: noqa: E501 - demo prose reads better unwrapped
 
 import random
 import uuid
@@ -28,7 +39,6 @@ from home.models import HomePage, Topic
 
 from . import scoring
 from .attempts import answer_rows, build_snapshot, draw_questions, with_fresh_tokens
-from .demo_questions import BASICS, QUESTIONS, STUDENTS
 from .models import (
     Answer,
     Attempt,
@@ -42,120 +52,8 @@ from .models import (
 )
 
 KEY_NAMESPACE = uuid.UUID("6f1d3c52-7c1e-4f0b-9a57-2b0e6c1f4a10")
-KNOWLEDGE_INDEX = "knowledge"  # home/demo_content.py INDEX: where "learn more" pages live
+KNOWLEDGE_INDEX = "knowledge"  # home/demo_data/knowledge.json: where "learn more" pages live
 DEMO_USER_DOMAIN = "@example.org"
-
-INDEX = {
-    "slug": "quizzes",
-    "zh-hans": {
-        "title": "安全知识问答",
-        "intro": "测一测您的海外安全知识：领事保护基础、防范诈骗与人身安全、留学行前安全。答完即可看到成绩和解析。",
-    },
-    "en": {
-        "title": "Safety quizzes",
-        "intro": "Test what you know about staying safe abroad: consular protection basics, fraud and personal "
-        "safety, and safety for students before they leave. You see your result and the explanations "
-        "as soon as you finish.",
-    },
-}
-
-# Each quiz: its rules (the same in both languages), its questions, its text per language, and how
-# many demo attempts to generate, with the share of English ones and of people who fail to finish.
-QUIZZES = [
-    {
-        "slug": "consular-protection-basics",
-        "rules": {
-            "selection": QuizPage.Selection.FIXED,
-            "shuffle_questions": False,
-            "shuffle_choices": True,
-            "pass_mark": 60,
-            "time_limit_minutes": None,
-            "attempts_allowed": 0,
-            "who_may_take": QuizPage.WhoMayTake.ANYONE,
-            "review": QuizPage.Review.ANSWERS,
-            "is_featured": True,
-        },
-        "questions": [spec.slug for spec in BASICS],
-        "attempts": 140,
-        "busy_day": 12,  # the Xicheng community exhibition (events/demo.py), 12 days ago
-        "zh-hans": {
-            "title": "领事保护基础知识",
-            "summary": "使领馆能为您做什么、不能做什么？境外怎么拨打 12308？共 12 道题，约 5 分钟。",
-            "intro": "<p>了解领事保护与协助的范围，遇到情况才能找对门路。共 12 道题，不限时间，可以反复作答；"
-            "提交后可以查看正确答案和解析。</p>",
-        },
-        "en": {
-            "title": "Consular protection: the basics",
-            "summary": "What can the embassy do for you, and what can it not? How do you call 12308 from abroad? "
-            "12 questions, about 5 minutes.",
-            "intro": "<p>Know what consular protection and assistance cover, so you know where to turn. 12 "
-            "questions, no time limit, take it as often as you like; after submitting you see the right "
-            "answers and why.</p>",
-        },
-    },
-    {
-        "slug": "fraud-and-personal-safety",
-        "rules": {
-            "selection": QuizPage.Selection.RANDOM,
-            "draw_count": 8,
-            "shuffle_questions": True,
-            "shuffle_choices": True,
-            "pass_mark": 60,
-            "time_limit_minutes": 10,
-            "attempts_allowed": 0,
-            "who_may_take": QuizPage.WhoMayTake.ANYONE,
-            "review": QuizPage.Review.WRONG,
-            "is_featured": False,
-        },
-        "topics": ["fraud-and-scams", "personal-safety"],
-        "attempts": 100,
-        "zh-hans": {
-            "title": "防范诈骗与人身安全",
-            "summary": "“使馆来电”要求转账？街头遇到抢劫？每次从题库随机抽取 8 道题，限时 10 分钟。",
-            "intro": "<p>每次作答从题库中随机抽取 8 道题，题目顺序随机，限时 10 分钟。提交后可以看到哪些题答错了。</p>",
-        },
-        "en": {
-            "title": "Fraud and personal safety",
-            "summary": "A “call from the embassy” asking for money? A robbery in the street? 8 questions drawn "
-            "at random each time, 10 minutes.",
-            "intro": "<p>Each attempt draws 8 questions at random from the bank, in random order, with a "
-            "10-minute time limit. After submitting you see which answers were wrong.</p>",
-        },
-    },
-    {
-        "slug": "pre-departure-students",
-        "rules": {
-            "selection": QuizPage.Selection.FIXED,
-            "shuffle_questions": False,
-            "shuffle_choices": True,
-            "pass_mark": 80,
-            "time_limit_minutes": None,
-            "attempts_allowed": 3,
-            "who_may_take": QuizPage.WhoMayTake.SIGNED_IN,
-            "review": QuizPage.Review.ANSWERS_WHEN_DONE,
-            "is_featured": False,
-        },
-        "questions": [spec.slug for spec in STUDENTS],
-        "attempts": 70,
-        "busy_day": 30,  # the campus pre-departure session in Haidian (events/demo.py), 30 days ago
-        "zh-hans": {
-            "title": "出国留学行前安全测验",
-            "summary": "签证、领事登记、保险、打工规定和紧急联系方式：出国留学前测一测。共 10 道题，80 分及格。",
-            "intro": "<p>面向即将出国留学的同学，共 10 道题。请登录后作答，每人最多作答 3 次，正确率达到 80% "
-            "为及格。每次提交后可以看到哪些题答错了，以及应阅读的文章；通过测验或用完 3 次机会后，"
-            "可以查看正确答案和解析。</p>",
-        },
-        "en": {
-            "title": "Pre-departure quiz for students",
-            "summary": "Visas, registering with the embassy, insurance, work rules and emergency contacts: "
-            "check before you study abroad. 10 questions, pass mark 80%.",
-            "intro": "<p>For students about to study abroad: 10 questions. Sign in to take it; you have up to "
-            "3 attempts, and 80% correct is a pass. After each attempt you see which answers were wrong "
-            "and what to read; once you pass or have used your 3 attempts, you see the right answers "
-            "and why.</p>",
-        },
-    },
-]
 
 DAYS = 60  # generated attempts start within the last DAYS days
 ENGLISH_SHARE = 0.3
@@ -177,7 +75,8 @@ def seed_quizzes(stdout):
 
 
 class QuizSeeder(DemoSeeder):
-    """Runs after home's seeder (the home pages, topics and content pages exist); its page helpers are home's."""
+    """Runs after home's seeder (the home pages, topics and content pages exist); its page helpers are
+    home's."""
 
     def run(self):
         quizzes = self.pages()
@@ -192,26 +91,28 @@ class QuizSeeder(DemoSeeder):
         home = HomePage.objects.filter(locale=self.zh, depth=2).first()
         if home is None:
             return []
-        index = self.child_page(home, QuizIndexPage, INDEX)
+        data = self.data("quizzes")
+        quizzes = data["quizzes"]
+        index = self.child_page(home, QuizIndexPage, data["index"])
         pages = {page.slug: page for page in QuizPage.objects.child_of(index)}
-        missing = [spec for spec in QUIZZES if spec["slug"] not in pages]
+        missing = [spec for spec in quizzes if spec["slug"] not in pages]
         questions = self.questions() if missing else {}
         translated = set(
             QuizPage.objects.filter(
                 locale=self.en, translation_key__in=[page.translation_key for page in pages.values()]
             ).values_list("translation_key", flat=True)
         )
-        for spec in QUIZZES:
+        for spec in quizzes:
             page = pages.get(spec["slug"])
             if page is None:
                 page = pages[spec["slug"]] = self.quiz_page(index, spec, questions)
             if page.translation_key not in translated:
                 self.translate(page, spec["en"])
-        return [(spec, pages[spec["slug"]]) for spec in QUIZZES]
+        return [(spec, pages[spec["slug"]]) for spec in quizzes]
 
     def questions(self):
         """The demo bank in Chinese and English, made where missing; returns {slug: Chinese question}."""
-        keys = {question_key(spec.slug): spec for spec in QUESTIONS}
+        keys = {question_key(spec["slug"]): spec for spec in self.data("questions")}
         found = {
             (question.translation_key, question.locale_id): question
             for question in Question.objects.filter(translation_key__in=keys).prefetch_related("choices")
@@ -223,11 +124,11 @@ class QuizSeeder(DemoSeeder):
         for key, spec in keys.items():
             question = found.get((key, self.zh.pk))
             if question is None:
-                question = self.question(spec, topics.get(spec.topic), pages.get(spec.learn_more))
+                question = self.question(spec, topics.get(spec["topic"]), pages.get(spec["learn_more"]))
                 made += 1
             if (key, self.en.pk) not in found:
                 self.english_question(question, spec)
-            chinese[spec.slug] = question
+            chinese[spec["slug"]] = question
         if made:
             self.log(f"Created {made} demo quiz questions")
         return chinese
@@ -239,29 +140,29 @@ class QuizSeeder(DemoSeeder):
         knowledge = Page.objects.child_of(home).filter(slug=KNOWLEDGE_INDEX).first()
         if knowledge is None:
             return {}
-        slugs = {spec.learn_more for spec in QUESTIONS if spec.learn_more}
+        slugs = {spec["learn_more"] for spec in self.data("questions") if spec["learn_more"]}
         return {page.slug: page for page in Page.objects.child_of(knowledge).filter(slug__in=slugs)}
 
     def question(self, spec, topic, learn_more_page):
-        text, explanation = spec.zh
+        """The Chinese question and its choices, from a question of questions.json."""
         question = Question(
             locale=self.zh,
-            translation_key=question_key(spec.slug),
-            kind=spec.kind,
-            text=text,
-            explanation=explanation,
+            translation_key=question_key(spec["slug"]),
+            kind=spec["kind"],
+            text=spec["zh-hans"]["text"],
+            explanation=spec["zh-hans"]["explanation"],
             topic=topic,
-            difficulty=spec.difficulty,
+            difficulty=spec["difficulty"],
             learn_more_page=learn_more_page,
         )
-        for order, choice in enumerate(spec.choices):
+        for order, choice in enumerate(spec["choices"]):
             question.choices.add(
                 Choice(
                     locale=self.zh,
-                    translation_key=choice_key(spec.slug, order),
-                    text=choice[1],
-                    is_correct=choice[0],
-                    feedback=choice[3] if len(choice) > 3 else "",
+                    translation_key=choice_key(spec["slug"], order),
+                    text=choice["zh-hans"]["text"],
+                    is_correct=choice["correct"],
+                    feedback=choice["zh-hans"].get("feedback", ""),
                     sort_order=order,
                 )
             )
@@ -271,14 +172,15 @@ class QuizSeeder(DemoSeeder):
     def english_question(self, source, spec):
         """The English copy: the same translation keys (question and each choice) and facts, English text.
         Choices an editor added to the Chinese copy keep their Chinese text until translated."""
-        text, explanation = spec.en
-        english = {choice_key(spec.slug, order): choice for order, choice in enumerate(spec.choices)}
+        english = {
+            choice_key(spec["slug"], order): choice["en"] for order, choice in enumerate(spec["choices"])
+        }
         copy_ = Question(
             locale=self.en,
             translation_key=source.translation_key,
             kind=source.kind,
-            text=text,
-            explanation=explanation,
+            text=spec["en"]["text"],
+            explanation=spec["en"]["explanation"],
             topic=source.topic,
             difficulty=source.difficulty,
             learn_more_page=source.learn_more_page,
@@ -290,9 +192,9 @@ class QuizSeeder(DemoSeeder):
                 Choice(
                     locale=self.en,
                     translation_key=choice.translation_key,
-                    text=words[2] if words else choice.text,
+                    text=words["text"] if words else choice.text,
                     is_correct=choice.is_correct,
-                    feedback=(words[4] if len(words) > 3 else "") if words else choice.feedback,
+                    feedback=words.get("feedback", "") if words else choice.feedback,
                     sort_order=choice.sort_order,
                 )
             )
@@ -321,7 +223,12 @@ class QuizSeeder(DemoSeeder):
         """Generated attempts for each quiz that has none yet (real or demo)."""
         keys = [page.translation_key for _spec, page in quizzes]
         taken = set(Attempt.objects.filter(quiz_key__in=keys).values_list("quiz_key", flat=True).distinct())
-        todo = [(spec, page) for spec, page in quizzes if page.translation_key not in taken]
+        # Each quiz's random numbers are seeded by its place in quizzes.json.
+        todo = [
+            (number, spec, page)
+            for number, (spec, page) in enumerate(quizzes)
+            if page.translation_key not in taken
+        ]
         if not todo:
             return
         users = list(
@@ -334,15 +241,15 @@ class QuizSeeder(DemoSeeder):
         english = {
             page.translation_key: page
             for page in QuizPage.objects.filter(
-                locale=self.en, translation_key__in=[page.translation_key for _s, page in todo]
+                locale=self.en, translation_key__in=[page.translation_key for _n, _s, page in todo]
             )
         }
         now = timezone.now()
-        for spec, page in todo:
+        for number, spec, page in todo:
             copies = {"zh-hans": page}
             if page.translation_key in english:
                 copies["en"] = english[page.translation_key]
-            generator = AttemptGenerator(spec, copies, users, now, seed=20260 + QUIZZES.index(spec))
+            generator = AttemptGenerator(spec, copies, users, now, seed=20260 + number)
             attempts, answers = generator.generate()
             self.save_attempts(attempts, answers)
             self.log(f"Generated {len(attempts)} demo attempts at {spec['slug']}")

@@ -11,8 +11,7 @@ from wagtail.models import Page, Revision
 
 from home.demo import SEED_DEMO_CONTENT, load_demo_data
 from quizzes import scoring
-from quizzes.demo import QUIZZES, seed_quizzes
-from quizzes.demo_questions import QUESTIONS
+from quizzes.demo import seed_quizzes
 from quizzes.models import Answer, Attempt, Choice, Question, QuestionKind, QuizIndexPage, QuizPage
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +49,7 @@ def test_quiz_index_sits_under_each_home_page_in_the_menu(seeded, home_zh, home_
 def test_three_quizzes_live_in_both_languages_with_their_rules(seeded, zh, en):
     for locale in (zh, en):
         assert QuizPage.objects.live().filter(locale=locale).count() == 3
-    for spec in QUIZZES:
+    for spec in load_demo_data("quizzes", "quizzes")["quizzes"]:
         chinese, english = quiz(zh, spec["slug"]), quiz(en, spec["slug"])
         assert english.translation_key == chinese.translation_key
         assert english.title != chinese.title and english.summary != chinese.summary
@@ -87,7 +86,7 @@ def test_at_least_30_questions_each_with_an_english_translation(seeded, zh, en):
         question.translation_key: question
         for question in Question.objects.filter(locale=en).prefetch_related("choices")
     }
-    assert len(chinese) >= 30 and len(QUESTIONS) >= 30
+    assert len(chinese) >= 30 and len(load_demo_data("quizzes", "questions")) >= 30
     for question in chinese:
         translation = english[question.translation_key]
         assert translation.text != question.text and translation.explanation != question.explanation

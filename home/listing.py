@@ -11,17 +11,18 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from .models import (
+# The modules, not the `home.models` package: the content pages call back into this module for their
+# context, and the package imports every page type.
+from .models.content import (
+    RELATED_CONTENT_COUNT,
     ArticlePage,
-    Audience,
     BrochurePage,
     CaseStudyPage,
     ContentIndexPage,
     ContentPage,
-    Topic,
     VideoPage,
 )
-from .models.content import RELATED_CONTENT_COUNT
+from .models.vocabulary import Audience, Topic
 from .text_input import strip_control_characters
 from .visibility import public
 

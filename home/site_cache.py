@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import PortalSettings
+from .models.settings import PortalSettings
 
 VERSION_KEY = "portal:site-version"
 TIMEOUT = 60 * 60

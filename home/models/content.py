@@ -57,6 +57,7 @@ class ContentIndexPage(SegmentedSearchMixin, Page):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
+        # The page's views module (home/listing.py) imports this module back.
         from ..listing import content_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -148,6 +149,7 @@ class ContentPage(SegmentedSearchMixin, Page):
         return model.kind_label() if model is not None and issubclass(model, ContentPage) else ""
 
     def get_context(self, request, *args, **kwargs):
+        # The page's views module (home/listing.py) imports this module back.
         from ..listing import content_page_context
 
         self.load_files()

@@ -46,6 +46,7 @@ class HomePage(SegmentedSearchMixin, Page):
         return " ".join([self.hero_title, self.hero_text, stream_text(self.body)])
 
     def get_context(self, request, *args, **kwargs):
+        # The page's views module (home/listing.py) imports this module back.
         from ..listing import home_page_content
 
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from .models import Message
+from .tasks import deliver_message, deliver_messages
 
 logger = logging.getLogger(__name__)
 
@@ -109,8 +110,6 @@ def queue_message(
 
 
 def enqueue_delivery(message_id):
-    from .tasks import deliver_message
-
     deliver_message.using(backend=settings.PORTAL_TASK_BACKEND).enqueue(message_id)
 
 
@@ -163,8 +162,6 @@ def create_unless_taken(message):
 
 
 def enqueue_batch_delivery(message_ids):
-    from .tasks import deliver_messages
-
     deliver_messages.using(backend=settings.PORTAL_TASK_BACKEND).enqueue(list(message_ids))
 
 

@@ -16,21 +16,27 @@ PORT ?= 8000
 # Links in emails point at the dev server (override PORTAL_BASE_URL to change).
 PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 
-# The whole suite runs in one process by default: each pytest-xdist worker first spends ~20 s on
-# migrations and the demo tree, which on a 2-core machine costs more than it saves with the
-# current suite (README, "Tests"). `make test PYTEST_ARGS="-n 2"` runs it in two processes.
+# `make test` runs the whole suite but the browser tests, on SQLite (or the database DATABASE_URL
+# names); `make test TEST_MARKS=` runs the browser tests too. `make test-postgres` runs on PostgreSQL
+# what depends on the engine (marker `engine`) and the browser tests: CI runs the two at once
+# (.ci/run). One process each by default: each pytest-xdist worker first spends ~20 s on migrations
+# and the demo tree, which on a 2-core machine costs more than it saves (README, "Tests").
+# `make test PYTEST_ARGS="-n 2"` runs it in two processes.
+TEST_MARKS ?= not browser
 PYTEST_ARGS ?=
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/portal
 # Browser tests launch Debian's Chromium through Playwright.
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
 
 MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules --ignore=tests
 
-.PHONY: messages messages-check help install install-dev run test lint format migrations-check deploy-check clean reset-db
+.PHONY: messages messages-check help install install-dev run test test-postgres lint format migrations-check deploy-check clean reset-db
 
 help:
 	@echo "make run               set up .venv, migrate, seed demo content, start the worker and serve http://$(HOST):$(PORT)/"
-	@echo "make test              install the dev requirements and run the whole suite (PYTEST_ARGS=... to pass options)"
+	@echo "make test              install the dev requirements and run the whole suite but the browser tests (PYTEST_ARGS=... to pass options)"
+	@echo "make test-postgres     the engine-dependent and browser tests on PostgreSQL (POSTGRES_URL=$(POSTGRES_URL))"
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make migrations-check  fail when a model change has no migration"
@@ -65,7 +71,10 @@ run: $(REQS_STAMP)
 	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) PORTAL_BASE_URL=$(PORTAL_BASE_URL) scripts/run_dev.sh
 
 test: $(DEV_REQS_STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "$(TEST_MARKS)" $(PYTEST_ARGS)
+
+test-postgres: $(DEV_REQS_STAMP)
+	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest -m "engine or browser" $(PYTEST_ARGS)
 
 lint: $(DEV_REQS_STAMP)
 	$(VENV)/bin/ruff check .

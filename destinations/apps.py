@@ -8,4 +8,5 @@ class DestinationsConfig(AppConfig):
     verbose_name = _("Destinations and safety alerts")
 
     def ready(self):
+        # Receivers import the models, which exist only once the app registry is ready.
         from . import receivers  # noqa: F401

@@ -23,7 +23,10 @@ from home.reader_language import in_reader_language
 from home.site_cache import default_site_settings
 
 from .levels import RiskLevel, level_style
-from .models import Destination, EmergencyCard
+
+# Not the models package, which holds the page models: the page views import this module.
+from .models.cards import EmergencyCard
+from .models.facts import Destination
 
 CARD_TEMPLATE = "destinations/card/emergency_card.html"
 CARD_STYLESHEET = "css/emergency-card.css"

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from .cards import refresh_cards_later
+from .fanout import start_change_fanout
 from .models import ChangeNote
 
 
@@ -12,9 +14,6 @@ def facts_saved(destination, *, minor, summary_zh="", summary_en="", user=None):
     corrected phone number matters on paper too); subscribers hear only of non-minor changes.
     Returns the change note, or None for a minor change.
     """
-    from .cards import refresh_cards_later
-    from .fanout import start_change_fanout
-
     note = None
     if not minor:
         note = ChangeNote.objects.create(

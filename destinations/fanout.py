@@ -6,41 +6,24 @@ task in batches: each batch picks, in one query, subscriptions that have no deli
 yet, and in one transaction stores their deliveries (unique per subscription and alert) and their
 outbox messages (one INSERT each); the outbox sends each batch with one delivery task. Between
 batches the fan-out's row is locked and its status read, so staff can stop it; concurrent runs of
-the same fan-out take turns on that lock and never queue one person twice.
-
-Each subscriber gets the alert in their language when that translation is live, otherwise in the
-source language (the first copy of the page), with the email's own words in their language. An
-email is rendered once per language; each subscriber's own unsubscribe link is put in afterwards.
+the same fan-out take turns on that lock and never queue one person twice. What the email says is
+alert_email.py's.
 """
 
-import logging
-from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.utils import timezone, translation
+from django.utils import timezone
+from django_tasks import task
 
 import outbox
-from home.links import absolute_reverse, absolute_url
-from home.reader_language import copy_for_reader
 
-from .models import (
-    AlertDelivery,
-    AlertFanout,
-    AlertSubscription,
-    DestinationPage,
-    SafetyAlertPage,
-)
-
-logger = logging.getLogger(__name__)
+from .alert_email import Mailing, dedupe_prefix
+from .models import AlertDelivery, AlertFanout, AlertSubscription, SafetyAlertPage
 
 BATCH_SIZE = 500
-ALERT_TEMPLATE = "destinations/email/alert"
-CHANGE_TEMPLATE = "destinations/email/change"
-# Stand-in for a subscriber's token while an email is rendered once for everyone of a language.
-TOKEN_PLACEHOLDER = "SUBSCRIBER-TOKEN-PLACEHOLDER"  # noqa: S105 (not a secret)
 Status = AlertFanout.Status
 
 
@@ -75,12 +58,6 @@ def alert_destination_ids(page):
     return [place.pk for place in page.destinations.all()]
 
 
-def count_recipients(page):
-    """How many people the alert would still be emailed to now (a draft's destinations count)."""
-    subscribers = subscribers_of(alert_destination_ids(page))
-    return not_yet_delivered(subscribers, page.translation_key).count()
-
-
 def recipients_by_language(page):
     """{language: count} of the people still to get the alert."""
     subscribers = not_yet_delivered(subscribers_of(alert_destination_ids(page)), page.translation_key)
@@ -102,9 +79,17 @@ def fanout_subscribers(fanout):
 # Starting, stopping, resuming ---------------------------------------------------------------------
 
 
-def enqueue_run(fanout_id):
-    from .tasks import send_fanout
+@task()
+def send_fanout(fanout_id):
+    """The worker's task: queue the emails of one fan-out in batches; returns its status.
 
+    django-tasks does not retry: a run that died half-way is continued by publishing again or by
+    "Resume sending" on the fan-out's admin page, and nobody gets the email twice.
+    """
+    return run_fanout(fanout_id)
+
+
+def enqueue_run(fanout_id):
     send_fanout.using(backend=settings.PORTAL_TASK_BACKEND).enqueue(fanout_id)
 
 
@@ -193,12 +178,6 @@ def resume_fanout(fanout):
 # Running in batches -----------------------------------------------------------------------------
 
 
-def dedupe_prefix(fanout):
-    if fanout.alert_key is not None:
-        return f"destinations-alert:{fanout.alert_key}:"
-    return f"destinations-change:{fanout.change_note_id}:"
-
-
 def run_fanout(fanout_id, batch_size=BATCH_SIZE, max_batches=None):
     """Queue the emails of a fan-out, batch after batch, until done or stopped. Returns its status.
 
@@ -257,169 +236,3 @@ def run_batch(fanout, subscribers, mailing, batch_size, after=0):
         outbox.queue_messages([mailing.message_for(subscription) for subscription in batch])
         AlertFanout.objects.filter(pk=fanout.pk).update(sent=F("sent") + len(batch))
     return Status.SENDING, batch[-1].pk
-
-
-# What the emails say ------------------------------------------------------------------------------
-
-
-def page_path(page):
-    """The page's path with its language prefix, for a link built without a request."""
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
-
-
-def links_for(language, token):
-    return (
-        absolute_reverse(language, "destinations:unsubscribe", token=token),
-        absolute_reverse(language, "destinations:preferences", token=token),
-    )
-
-
-@dataclass
-class Rendered:
-    language: str
-    subject: str
-    body_text: str
-    body_html: str
-
-
-class Mailing:
-    """The email of one fan-out, rendered once per subscriber language."""
-
-    def __init__(self, fanout, template, context_for, key_prefix):
-        self.fanout = fanout
-        self.template = template
-        self.context_for = context_for
-        self.key_prefix = key_prefix
-        self.rendered = {}
-
-    @classmethod
-    def for_fanout(cls, fanout):
-        if fanout.alert_key is not None:
-            copies = list(
-                SafetyAlertPage.objects.live()
-                .filter(translation_key=fanout.alert_key)
-                .select_related("locale")
-                .prefetch_related("destinations")
-            )
-            if not copies:
-                return None
-            return cls(fanout, ALERT_TEMPLATE, partial(alert_context, copies), dedupe_prefix(fanout))
-        note = fanout.change_note
-        copies = list(
-            DestinationPage.objects.live().filter(destination_id=note.destination_id).select_related("locale")
-        )
-        return cls(fanout, CHANGE_TEMPLATE, partial(change_context, note, copies), dedupe_prefix(fanout))
-
-    def language_for(self, subscription):
-        return self.render(subscription.language).language
-
-    def render(self, language):
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        if language not in self.rendered:
-            unsubscribe, preferences = links_for(language, TOKEN_PLACEHOLDER)
-            context = self.context_for(language) | {
-                "unsubscribe_url": unsubscribe,
-                "preferences_url": preferences,
-            }
-            subject, body_text, body_html = outbox.render_email(self.template, context, language)
-            self.rendered[language] = Rendered(language, subject, body_text, body_html)
-        return self.rendered[language]
-
-    def message_for(self, subscription):
-        rendered = self.render(subscription.language)
-        token = subscription.token
-
-        def personal(text):
-            return text.replace(TOKEN_PLACEHOLDER, token)
-
-        unsubscribe, _preferences = links_for(rendered.language, token)
-        return {
-            "to": subscription.email,
-            "subject": rendered.subject,
-            "body_text": personal(rendered.body_text),
-            "body_html": personal(rendered.body_html),
-            "language": rendered.language,
-            "dedupe_key": f"{self.key_prefix}{subscription.pk}",
-            "headers": unsubscribe_headers(unsubscribe),
-        }
-
-
-def unsubscribe_headers(url):
-    """RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe (a POST to the URL)."""
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-
-
-def place_names(places, language):
-    with translation.override(language):
-        return sorted(str(place.country.name) for place in places)
-
-
-def alert_context(copies, language):
-    copy = copy_for_reader(copies, language)
-    path = page_path(copy)
-    return {
-        "alert": copy,
-        "alert_url": absolute_url(path) if path else absolute_url(),
-        "is_fallback": copy.locale.language_code != language,
-        "destination_names": place_names(copy.destinations.all(), language),
-    }
-
-
-def change_context(note, copies, language):
-    copy = copy_for_reader(copies, language)
-    path = page_path(copy) if copy else None
-    return {
-        "note": note,
-        "summary": note.summary_in(language),
-        "destination_name": place_names([note.destination], language)[0],
-        "destination_url": absolute_url(path or f"/{language}/"),
-        "level": note.get_risk_level_display,
-    }
-
-
-# Staff: preview and test --------------------------------------------------------------------------
-
-
-def preview_alert_email(page, language):
-    """(subject, body_text, body_html) of the email about `page` (a draft too) in `language`.
-
-    The other language copies that are live stand in where they exist; links to manage a
-    subscription show as examples.
-    """
-    copies = [page]
-    if page.translation_key:
-        copies += list(
-            SafetyAlertPage.objects.live()
-            .filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .select_related("locale")
-        )
-    copies.sort(key=lambda copy: (copy.locale.language_code != language, copy.pk != page.pk))
-    chosen = copies[0] if copies[0].locale.language_code == language else page
-    unsubscribe, preferences = links_for(language, "example")
-    path = page_path(chosen) if chosen.pk and chosen.live else None
-    context = {
-        "alert": chosen,
-        "alert_url": absolute_url(path) if path else absolute_url(),
-        "is_fallback": chosen.locale.language_code != language,
-        "destination_names": place_names(chosen.destinations.all(), language),
-        "unsubscribe_url": unsubscribe,
-        "preferences_url": preferences,
-    }
-    return outbox.render_email(ALERT_TEMPLATE, context, language)
-
-
-def send_test_email(page, user, language):
-    """Queue the alert's email to the member of staff who asked for it (no subscription, no delivery)."""
-    subject, body_text, body_html = preview_alert_email(page, language)
-    with translation.override(language):
-        prefix = translation.gettext("[Test]")
-    return outbox.queue_message(
-        to=user.email,
-        subject=f"{prefix} {subject}",
-        body_text=body_text,
-        body_html=body_html,
-        language=language,
-    )

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from home.text_input import ControlCharactersStripped
 
-from .listing import sorted_by_name
 from .models import Destination
+from .names import sorted_by_name
 from .subscriptions import Choices
 
 EMAIL_MAX_LENGTH = 254

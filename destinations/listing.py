@@ -5,11 +5,9 @@ each request, so every language shows the same facts at the same moment. Alerts 
 the cached list in alerts.py, filtered by the current time.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -24,44 +22,17 @@ from home.site_cache import cached
 from home.visibility import public
 
 from .alerts import active_alert_counts, active_alerts, active_alerts_for
+from .cards import stored_card
 from .levels import Region, RiskLevel, level_style
-from .models import ChangeNote, ConsularContact, Destination, DestinationPage, SafetyAlertPage
+from .models.facts import ChangeNote, ConsularContact, Destination
+from .models.pages import DestinationPage, SafetyAlertPage
+from .names import latin_key, pinyin_keys
 
 HISTORY_LENGTH = 20
 CASES_LENGTH = 3
 ARCHIVE_PAGE_SIZE = 20
 QUERY_MAX_LENGTH = 50
 OTHER_LETTER = "#"
-
-
-# Ordering names the way readers expect: Chinese by pinyin, other languages by their letters.
-
-
-def _pinyin_keys(names):
-    """Pinyin of each Chinese name ("法国" -> "faguo"), cached: pypinyin's phrase dictionary is large,
-    so a process loads it only when a name is not in the shared cache yet."""
-    known = cache.get("destinations:pinyin") or {}
-    missing = [name for name in names if name not in known]
-    if missing:
-        from pypinyin import lazy_pinyin
-
-        known = known | {name: "".join(lazy_pinyin(name)).lower() for name in missing}
-        cache.set("destinations:pinyin", known, None)
-    return {name: known[name] for name in names}
-
-
-def _latin_key(name):
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-def sorted_by_name(items, name_of, language_code):
-    """Items in the order readers of the language expect their names: by pinyin in Chinese."""
-    names = [name_of(item) for item in items]
-    if language_code.startswith("zh"):
-        pinyin = _pinyin_keys(sorted(set(names)))
-        return sorted(items, key=lambda item: (pinyin[name_of(item)], name_of(item)))
-    return sorted(items, key=lambda item: (_latin_key(name_of(item)), name_of(item)))
 
 
 def _letter(key):
@@ -115,9 +86,9 @@ def destination_index_context(index, request):
     pages = list(pages.only("id", "title", "url_path", "path", "depth", "destination"))
 
     named = [(page, *_names_in_every_language(page.destination.country)) for page in pages]
-    pinyin = _pinyin_keys(sorted({zh_name for _page, zh_name, _en_name in named}))
+    pinyin = pinyin_keys(sorted({zh_name for _page, zh_name, _en_name in named}))
     reading_chinese = (translation.get_language() or "zh-hans").startswith("zh")
-    counts = active_alert_counts(request)
+    counts = active_alert_counts(SafetyAlertPage.unended_entries(request))
     entries = []
     for page, zh_name, en_name in named:
         code = page.destination.country.code
@@ -126,7 +97,7 @@ def destination_index_context(index, request):
                 page=page,
                 destination=page.destination,
                 name=zh_name if reading_chinese else en_name,
-                sort_key=(pinyin[zh_name], zh_name) if reading_chinese else (_latin_key(en_name), en_name),
+                sort_key=(pinyin[zh_name], zh_name) if reading_chinese else (latin_key(en_name), en_name),
                 filter_text=" ".join([zh_name, en_name, code, page.title, pinyin[zh_name]]).casefold(),
                 alert_count=counts.get(code, 0),
             )
@@ -246,12 +217,12 @@ def destination_page_context(page, request):
         "prose_sections": [
             {"anchor": anchor, "heading": heading, "text": text} for anchor, heading, text in prose if text
         ],
-        "alerts": active_alerts_for(request, code),
+        "alerts": active_alerts_for(SafetyAlertPage.unended_entries(request), code),
         "latest_change": notes[0] if notes else None,
         "change_history": notes[:HISTORY_LENGTH],
         "history_truncated": len(notes) > HISTORY_LENGTH,
         "cases": cases_from(code, page.locale_id, request),
-        "emergency_card": _stored_card(destination),
+        "emergency_card": stored_card(destination),
         "alert_feed_url": reverse("destinations:destination_alert_feed", args=[code.lower()]),
     }
 
@@ -272,14 +243,6 @@ def cases_from(code, locale_id, request):
 
     site = Site.find_for_request(request)
     return cached("destination-cases", build, site.pk if site else "-", locale_id, code)
-
-
-def _stored_card(destination):
-    try:
-        from .cards import stored_card
-    except ImportError:  # the card part of the room is not there
-        return None
-    return stored_card(destination)
 
 
 def visa_text(destination):
@@ -322,7 +285,7 @@ def alert_index_context(index, request):
     paginator = Paginator(archive, ARCHIVE_PAGE_SIZE)
     archive_page = paginator.page(page_number(request, paginator, notices))
     return {
-        "active_alerts": active_alerts(request, at=now),
+        "active_alerts": active_alerts(SafetyAlertPage.unended_entries(request), at=now),
         "archive_page": archive_page,
         "archive": [
             {"page": alert, "style": level_style(alert.level), "places": list(alert.destinations.all())}

@@ -1,6 +1,7 @@
 """Safety alerts skip the moderation queue for people with a named permission: a crisis cannot wait."""
 
-from wagtail.models import PagePermissionTester
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, PagePermissionTester
 
 PUBLISH_ALERT_AT_ONCE = "destinations.publish_alert_at_once"
 
@@ -23,9 +24,6 @@ def grant_alert_page_permissions(index_page):
     The tester above decides what they may do with alerts; these grants also let Wagtail's page
     explorer show them the alert index (the explorer lists only pages a group has permissions on).
     """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     app_label, codename = PUBLISH_ALERT_AT_ONCE.split(".")
     groups = Group.objects.filter(
         permissions__content_type__app_label=app_label, permissions__codename=codename

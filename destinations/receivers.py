@@ -4,6 +4,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from .fanout import start_alert_fanout
 from .models import AlertIndexPage, SafetyAlertPage
 from .permissions import grant_alert_page_permissions
 
@@ -17,6 +18,4 @@ def alert_index_created(sender, instance, created, raw=False, **kwargs):
 @receiver(page_published, sender=SafetyAlertPage, dispatch_uid="destinations_alert_fanout")
 def email_alert_subscribers(sender, instance, **kwargs):
     """A published alert (any language copy) goes to its subscribers, once per person (fanout.py)."""
-    from .fanout import start_alert_fanout
-
     start_alert_fanout(instance)

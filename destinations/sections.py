@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.sections import Section
 
 from .alerts import active_alerts
+from .models import SafetyAlertPage
 
 HOME_ALERTS_COUNT = 5
 HOME_ALERTS_ORDER = 10
@@ -15,7 +16,7 @@ HOME_ALERTS_ORDER = 10
 
 def home_page_sections(request):
     """The alerts in force in the reader's language, the most serious first; nothing when there are none."""
-    alerts = active_alerts(request)
+    alerts = active_alerts(SafetyAlertPage.unended_entries(request))
     if not alerts:
         return None
     # An alert sits directly in its index: the index's URL is the alert's without the slug.

@@ -1,16 +1,33 @@
-"""Officers edit a destination's facts here; every save that is not minor leaves a public change note."""
+"""The room's admin lists, under one menu: destinations' facts (every save that is not minor leaves a
+public change note), alert sendings, and subscriber counts. Screens no generic view gives (an alert's
+email, one sending with stop and resume) are in admin_views.py.
+"""
 
+import django_filters
 from django import forms
+from django.db.models import Count, Q
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from home.spreadsheets import StaffExportMixin
+from home.staff import PermissionMenuItem
+
+from . import admin_views
 from .facts import facts_saved
-from .models import Destination
+from .levels import Region, RiskLevel
+from .models import AlertFanout, AlertSubscription, Destination
 
 REVIEW_SOON_DAYS = 14
 DUE_PANEL_ROWS = 10
@@ -96,8 +113,7 @@ class DestinationViewSet(SnippetViewSet):
     model = Destination
     icon = "site"
     menu_label = _("Destinations")
-    menu_order = 250
-    add_to_admin_menu = True
+    menu_item_is_registered = True  # in the room's menu (DestinationsMenu), so not under "Snippets"
     add_view_class = DestinationCreateView
     edit_view_class = DestinationEditView
     list_filter = ["region", "risk_level", "is_demo"]
@@ -178,3 +194,183 @@ class DestinationsDueForReviewPanel(Component):
             "due_count": due.count(),
             "today": timezone.localdate(),
         }
+
+
+# Alert sendings -----------------------------------------------------------------------------------
+
+
+class FanoutIndexView(StaffExportMixin, IndexView):
+    """Every sending, newest first; following them needs the named view permission, not any other."""
+
+    any_permission_required = ["view"]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(delivery_count=Count("deliveries"))
+
+
+class FanoutViewSet(ModelViewSet):
+    """Sendings are made by publishing and run by the worker: staff list and follow them, stop and resume
+    them (admin_views.py); nobody adds, edits or deletes one here."""
+
+    model = AlertFanout
+    name = admin_views.FANOUTS_URL_NAMESPACE
+    url_prefix = "destinations/sendings"
+    icon = "mail"
+    menu_label = _("Alert sendings")
+    index_view_class = FanoutIndexView
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_filter = ["status"]
+    search_fields = ["title"]
+    ordering = ["-created_at"]
+    list_display = [
+        TitleColumn(
+            "title",
+            label=_("Alert or change"),
+            get_url=lambda fanout: reverse(f"{admin_views.FANOUTS_URL_NAMESPACE}:detail", args=[fanout.pk]),
+        ),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        Column("recipients", label=_("Recipients"), sort_key="recipients"),
+        Column("delivery_count", label=_("Emails queued"), sort_key="delivery_count"),
+        DateColumn("created_at", label=_("Started"), sort_key="created_at"),
+    ]
+    list_export = ["title", "get_status_display", "recipients", "delivery_count", "created_at"]
+    export_headings = {
+        "title": _("Alert or change"),
+        "get_status_display": _("Status"),
+        "recipients": _("Recipients"),
+        "delivery_count": _("Emails queued"),
+        "created_at": _("Started"),
+    }
+    export_filename = "alert-sendings"
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Only the list is Wagtail's: no add, edit, delete, history or usage views to link to.
+        return super().get_common_view_kwargs(
+            **{
+                "add_url_name": None,
+                "edit_url_name": None,
+                "delete_url_name": None,
+                "history_url_name": None,
+                "usage_url_name": None,
+                **kwargs,
+            }
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", admin_views.FanoutDetailView.as_view(), name="detail"),
+            path("<int:pk>/stop/", admin_views.stop_fanout, name="stop"),
+            path("<int:pk>/resume/", admin_views.resume_fanout, name="resume"),
+        ]
+
+    def get_permissions_to_register(self):
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_alertfanout", "change_alertfanout"])
+        )
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "FanoutURLFinder", (super().url_finder_class,), {"edit_url_name": self.get_url_name("detail")}
+        )
+
+
+# Subscriber counts --------------------------------------------------------------------------------
+
+
+def subscriber_totals():
+    """Confirmed (and of them, following every destination), unconfirmed, unsubscribed: one query."""
+    confirmed = Q(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+    return AlertSubscription.objects.aggregate(
+        confirmed=Count("pk", filter=confirmed),
+        all_destinations=Count("pk", filter=confirmed & Q(all_destinations=True)),
+        unconfirmed=Count("pk", filter=Q(confirmed_at__isnull=True)),
+        unsubscribed=Count("pk", filter=Q(unsubscribed_at__isnull=False)),
+    )
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
+    risk_level = django_filters.ChoiceFilter(label=_("Risk level"), choices=RiskLevel.choices)
+
+    class Meta:
+        model = Destination
+        fields = ["region", "risk_level"]
+
+
+class SubscriberReportView(StaffExportMixin, ReportView):
+    """Confirmed, still subscribed subscribers per destination; counts only, never an address."""
+
+    page_title = _("Alert subscribers")
+    header_icon = "group"
+    template_name = "destinations/admin/subscriber_report.html"
+    index_url_name = "destinations_subscribers:index"
+    index_results_url_name = "destinations_subscribers:index_results"
+    permission_policy = ModelPermissionPolicy(AlertSubscription)
+    any_permission_required = ["view"]
+    filterset_class = SubscriberFilterSet
+    columns = [
+        Column("country_name", label=_("Destination"), accessor="__str__"),
+        Column("country", label=_("ISO code")),
+        Column("subscriber_count", label=_("Confirmed subscribers")),
+    ]
+    list_export = ["country", "country.name", "subscriber_count"]
+    export_headings = {
+        "country": _("ISO code"),
+        "country.name": _("Destination"),
+        "subscriber_count": _("Confirmed subscribers"),
+    }
+    export_filename = "alert-subscribers"
+
+    def get_queryset(self):
+        active = Q(subscriptions__confirmed_at__isnull=False, subscriptions__unsubscribed_at__isnull=True)
+        return Destination.objects.annotate(subscriber_count=Count("subscriptions", filter=active)).order_by(
+            "country"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = [
+            {"destination": place, "code": str(place.country), "subscribers": place.subscriber_count}
+            for place in context["object_list"]
+        ]
+        context["totals"] = subscriber_totals()
+        context["can_view_fanouts"] = self.request.user.has_perm(admin_views.VIEW_FANOUTS)
+        return context
+
+
+class SubscriberReportViewSet(ViewSet):
+    name = "destinations_subscribers"
+    url_prefix = "reports/alert-subscribers"
+    icon = "group"
+    menu_label = _("Alert subscribers")
+
+    def get_urlpatterns(self):
+        return [
+            path("", SubscriberReportView.as_view(), name="index"),
+            path("results/", SubscriberReportView.as_view(results_only=True), name="index_results"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            permission=admin_views.VIEW_SUBSCRIBERS,
+        )
+
+
+class DestinationsMenu(ViewSetGroup):
+    """The room's one menu entry: its lists in this order."""
+
+    menu_label = _("Destinations and safety alerts")
+    menu_icon = "site"
+    menu_order = 250
+    items = (DestinationViewSet, FanoutViewSet, SubscriberReportViewSet)

@@ -4,18 +4,23 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 
 from home.blocks import BodyBlock
 from home.search import SegmentedSearchMixin, stream_text
+from home.site_cache import cached
+from home.visibility import public
 
+from ..alerts import AlertEntry
 from ..levels import RiskLevel
+from ..permissions import AlertPermissionTester
 from .facts import Destination
 
 
@@ -49,6 +54,7 @@ class DestinationIndexPage(SegmentedSearchMixin, Page):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
+        # The page's views import this module: the one import allowed back, when a request comes.
         from ..listing import destination_index_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -120,6 +126,7 @@ class DestinationPage(SegmentedSearchMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # The page's views import this module: the one import allowed back, when a request comes.
         from ..listing import destination_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -145,11 +152,10 @@ class AlertIndexPage(SegmentedSearchMixin, Page):
         return self.intro
 
     def permissions_for_user(self, user):
-        from ..permissions import AlertPermissionTester
-
         return AlertPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
+        # The page's views import this module: the one import allowed back, when a request comes.
         from ..listing import alert_index_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -216,10 +222,60 @@ class SafetyAlertPage(SegmentedSearchMixin, Page):
         return " ".join([self.summary, stream_text(self.body), self.source])
 
     def permissions_for_user(self, user):
-        from ..permissions import AlertPermissionTester
-
         return AlertPermissionTester(user, self)
 
     def is_active(self, at=None):
         at = at or timezone.now()
         return self.live and self.valid_from <= at and (self.valid_until is None or self.valid_until > at)
+
+    @classmethod
+    def unended_entries(cls, request, language_code=None):
+        """Live, public alerts of a language that have not ended, newest start first (cached).
+
+        One query when built: destinations come in through a join (one row per alert and
+        destination) rather than a second query. alerts.py filters them by the time of the request.
+        """
+        language_code = language_code or translation.get_language() or "zh-hans"
+        site = Site.find_for_request(request)
+
+        def build():
+            rows = (
+                public(cls.objects.live(), request)
+                .filter(locale__language_code=language_code)
+                .exclude(valid_until__lte=timezone.now())
+                .annotate(country_code=F("destinations__country"))
+                .only(
+                    "id",
+                    "title",
+                    "url_path",
+                    "path",
+                    "depth",
+                    "level",
+                    "summary",
+                    "valid_from",
+                    "valid_until",
+                )
+                .order_by("-valid_from", "-id")
+            )
+            pages, countries = {}, {}
+            for row in rows:
+                pages.setdefault(row.pk, row)
+                codes = countries.setdefault(row.pk, [])
+                code = getattr(row.country_code, "code", row.country_code)  # a Country, or None
+                if code and code not in codes:
+                    codes.append(code)
+            return [
+                AlertEntry(
+                    pk=page.pk,
+                    title=page.title,
+                    url=page.get_url(request) or "",
+                    level=page.level,
+                    summary=page.summary,
+                    valid_from=page.valid_from,
+                    valid_until=page.valid_until,
+                    countries=tuple(sorted(countries[page.pk])),
+                )
+                for page in pages.values()
+            ]
+
+        return cached("destinations-unended-alerts", build, site.pk if site else "-", language_code)

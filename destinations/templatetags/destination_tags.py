@@ -6,8 +6,10 @@ from django import template
 from django.utils import timezone
 
 from home.times import beijing_iso, beijing_time
+from home.visibility import public
 
 from ..levels import RiskLevel, level_style
+from ..models import DestinationPage
 
 register = template.Library()
 
@@ -43,10 +45,6 @@ def alert_places(alert):
 
     Two queries: the destinations (from the page, so previews work) and their live pages.
     """
-    from home.visibility import public
-
-    from ..models import DestinationPage
-
     places = sorted(alert.destinations.all(), key=lambda place: str(place.country.name))
     pages = public(
         DestinationPage.objects.live().filter(

@@ -124,9 +124,9 @@ def test_the_stop_button_stops_a_sending(client, make_user, alert_page):
         staff_with(make_user, "destinations.view_alertfanout", "destinations.change_alertfanout")
     )
 
-    page = client.get(reverse("destinations_fanout", args=[fanout.pk]))
-    assert reverse("destinations_fanout_stop", args=[fanout.pk]) in page.content.decode()
-    response = client.post(reverse("destinations_fanout_stop", args=[fanout.pk]))
+    page = client.get(reverse("destinations_fanouts:detail", args=[fanout.pk]))
+    assert reverse("destinations_fanouts:stop", args=[fanout.pk]) in page.content.decode()
+    response = client.post(reverse("destinations_fanouts:stop", args=[fanout.pk]))
 
     assert response.status_code == 302
     fanout.refresh_from_db()
@@ -139,13 +139,13 @@ def test_stopping_needs_the_change_permission_and_a_post(client, make_user, aler
     fanout = queued_fanout(alert_page)
     client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
 
-    page = client.get(reverse("destinations_fanout", args=[fanout.pk]))
+    page = client.get(reverse("destinations_fanouts:detail", args=[fanout.pk]))
     assert page.status_code == 200
-    assert reverse("destinations_fanout_stop", args=[fanout.pk]) not in page.content.decode()
-    assert refused(client.post(reverse("destinations_fanout_stop", args=[fanout.pk])))
+    assert reverse("destinations_fanouts:stop", args=[fanout.pk]) not in page.content.decode()
+    assert refused(client.post(reverse("destinations_fanouts:stop", args=[fanout.pk])))
 
     client.force_login(staff_with(make_user, "destinations.change_alertfanout"))
-    assert client.get(reverse("destinations_fanout_stop", args=[fanout.pk])).status_code == 405
+    assert client.get(reverse("destinations_fanouts:stop", args=[fanout.pk])).status_code == 405
     fanout.refresh_from_db()
     assert fanout.status == AlertFanout.Status.QUEUED
 
@@ -154,8 +154,8 @@ def test_sendings_need_the_view_permission(client, make_user, alert_page):
     fanout = queued_fanout(alert_page)
     client.force_login(staff_with(make_user))
 
-    assert refused(client.get(reverse("destinations_fanouts")))
-    assert refused(client.get(reverse("destinations_fanout", args=[fanout.pk])))
+    assert refused(client.get(reverse("destinations_fanouts:index")))
+    assert refused(client.get(reverse("destinations_fanouts:detail", args=[fanout.pk])))
 
 
 def test_the_report_counts_confirmed_subscribers_per_destination(client, make_user, france):
@@ -166,7 +166,7 @@ def test_the_report_counts_confirmed_subscribers_per_destination(client, make_us
     factories.subscription("d@example.org")
     client.force_login(staff_with(make_user, "destinations.view_alertsubscription"))
 
-    response = client.get(reverse("destinations_subscriber_report"))
+    response = client.get(reverse("destinations_subscribers:index"))
 
     assert response.status_code == 200
     counts = {row["code"]: row["subscribers"] for row in response.context["rows"]}
@@ -179,25 +179,32 @@ def test_the_report_counts_confirmed_subscribers_per_destination(client, make_us
 def test_the_report_needs_the_view_permission(client, make_user):
     client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
 
-    assert refused(client.get(reverse("destinations_subscriber_report")))
+    assert refused(client.get(reverse("destinations_subscribers:index")))
 
 
-def test_the_csv_export_has_counts_and_no_addresses(client, make_user, alert_page, france, run_on_commit):
+def test_the_csv_exports_have_counts_and_no_addresses(client, make_user, alert_page, france, run_on_commit):
     factories.subscription("secret.person@example.org", places=[france])
     with run_on_commit():
         fanouts.start_alert_fanout(alert_page)
     AlertFanout.objects.update(title="=HYPERLINK(evil)")
-    client.force_login(staff_with(make_user, "destinations.view_alertsubscription"))
+    client.force_login(
+        staff_with(make_user, "destinations.view_alertsubscription", "destinations.view_alertfanout")
+    )
 
-    response = client.get(reverse("destinations_subscriber_report") + "?export=csv")
+    subscribers = csv_export(client, reverse("destinations_subscribers:index"))
+    sendings = csv_export(client, reverse("destinations_fanouts:index"))
 
-    body = response.content.decode("utf-8")
+    [france_row] = [row for row in subscribers if row[:1] == ["FR"]]
+    assert france_row[2] == "1"
+    [alert_row] = [row for row in sendings if row[:1] == ["'=HYPERLINK(evil)"]]
+    assert alert_row[3] == "1"
+    assert not any(cell.startswith("=") for row in subscribers + sendings for cell in row)
+
+
+def csv_export(client, url):
+    response = client.get(url + "?export=csv")
+    body = b"".join(response.streaming_content).decode("utf-8")
     assert response["Content-Type"].startswith("text/csv")
     assert body.startswith("\ufeff")
     assert "@example.org" not in body
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
-    [france_row] = [row for row in rows if row[:1] == ["FR"]]
-    assert france_row[2] == "1"
-    [alert_row] = [row for row in rows if row[:1] == ["'=HYPERLINK(evil)"]]
-    assert alert_row[2] == "1"
-    assert not any(cell.startswith("=") for row in rows for cell in row)
+    return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))

@@ -341,13 +341,13 @@ def test_resuming_a_sending_needs_the_change_permission_and_changes_nothing(clie
     assert before["status"] == AlertFanout.Status.STOPPED
     client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
 
-    assert refused(client.post(reverse("destinations_fanout_resume", args=[fanout.pk])))
+    assert refused(client.post(reverse("destinations_fanouts:resume", args=[fanout.pk])))
     assert fanout_row(fanout) == before
     assert not Message.objects.exists()
 
 
 @pytest.mark.parametrize(
-    "name", ["destinations_fanout_stop", "destinations_fanout_resume", "destinations_fanout"]
+    "name", ["destinations_fanouts:stop", "destinations_fanouts:resume", "destinations_fanouts:detail"]
 )
 def test_a_missing_sending_is_404_and_no_other_sending_changes(client, make_user, alert_page, name):
     fanout = queued_fanout(alert_page)
@@ -355,7 +355,7 @@ def test_a_missing_sending_is_404_and_no_other_sending_changes(client, make_user
     client.force_login(
         staff_with(make_user, "destinations.view_alertfanout", "destinations.change_alertfanout")
     )
-    method = client.get if name == "destinations_fanout" else client.post
+    method = client.get if name == "destinations_fanouts:detail" else client.post
 
     assert method(reverse(name, args=[fanout.pk + 1000]), follow=True).status_code == 404
     assert fanout_row(fanout) == before
@@ -366,6 +366,6 @@ def test_someone_without_the_view_permission_cannot_stop_or_resume_a_sending(cli
     before = fanout_row(fanout)
     client.force_login(staff_with(make_user))
 
-    assert refused(client.post(reverse("destinations_fanout_stop", args=[fanout.pk])))
-    assert refused(client.post(reverse("destinations_fanout_resume", args=[fanout.pk])))
+    assert refused(client.post(reverse("destinations_fanouts:stop", args=[fanout.pk])))
+    assert refused(client.post(reverse("destinations_fanouts:resume", args=[fanout.pk])))
     assert fanout_row(fanout) == before

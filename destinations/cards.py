@@ -107,11 +107,6 @@ def render_card_pdf(context):
     return pdf.render_pdf(render_card_html(context))
 
 
-def render_card(destination, language):
-    """The card of `destination` in `language` as PDF bytes (one page)."""
-    return render_card_pdf(card_context(destination, language))
-
-
 def _with_contacts(destination):
     return Destination.objects.prefetch_related("contacts").get(pk=destination.pk)
 

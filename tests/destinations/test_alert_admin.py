@@ -208,3 +208,21 @@ def csv_export(client, url):
     assert body.startswith("\ufeff")
     assert "@example.org" not in body
     return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+
+
+@pytest.mark.parametrize("list_name", ["destinations_fanouts", "destinations_subscribers"])
+def test_the_lists_results_and_exports_need_their_view_permission(client, make_user, list_name):
+    client.force_login(staff_with(make_user, "destinations.change_alertfanout"))
+
+    assert refused(client.get(reverse(f"{list_name}:index_results")))
+    assert refused(client.get(reverse(f"{list_name}:index") + "?export=xlsx"))
+
+
+def test_sendings_can_be_filtered_by_status_and_searched_by_title(client, make_user, alert_page):
+    fanout = queued_fanout(alert_page)
+    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+    url = reverse("destinations_fanouts:index")
+
+    assert fanout.title in client.get(url, {"status": "queued", "q": "巴黎"}).content.decode()
+    assert fanout.title not in client.get(url, {"status": "stopped"}).content.decode()
+    assert fanout.title not in client.get(url, {"q": "东京"}).content.decode()

@@ -40,6 +40,11 @@ def text(pdf, tmp_path):
     return poppler("pdftotext", pdf, tmp_path)
 
 
+def card_pdf(destination, language):
+    """The card's PDF as the worker renders it before storing it."""
+    return cards.render_card_pdf(cards.card_context(destination, language))
+
+
 @pytest.fixture
 def place():
     """Luxembourg: not among the demo destinations, so the test owns its facts."""
@@ -47,13 +52,13 @@ def place():
 
 
 def test_card_is_a_one_page_pdf(place, tmp_path):
-    pdf = cards.render_card(place, "zh-hans")
+    pdf = card_pdf(place, "zh-hans")
     assert pdf.startswith(b"%PDF-")
     assert pages(pdf, tmp_path) == 1
 
 
 def test_chinese_card_embeds_noto_sans_cjk_sc(place, tmp_path):
-    fonts = poppler("pdffonts", cards.render_card(place, "zh-hans"), tmp_path).splitlines()[2:]
+    fonts = poppler("pdffonts", card_pdf(place, "zh-hans"), tmp_path).splitlines()[2:]
     cjk = [line.split() for line in fonts if "Noto-Sans-CJK-SC" in line]
     assert cjk, fonts
     # name, type words..., encoding, then emb sub uni: all three "yes".
@@ -61,7 +66,7 @@ def test_chinese_card_embeds_noto_sans_cjk_sc(place, tmp_path):
 
 
 def test_chinese_card_shows_the_local_embassy_and_hotline_numbers(place, tmp_path):
-    shown = text(cards.render_card(place, "zh-hans"), tmp_path)
+    shown = text(card_pdf(place, "zh-hans"), tmp_path)
     assert "卢森堡" in shown
     assert "113" in shown and "112" in shown and "114" in shown
     assert place.contacts.get().emergency_phone in shown
@@ -71,7 +76,7 @@ def test_chinese_card_shows_the_local_embassy_and_hotline_numbers(place, tmp_pat
 
 
 def test_english_card_shows_english_words_and_the_same_numbers(place, tmp_path):
-    shown = text(cards.render_card(place, "en"), tmp_path)
+    shown = text(card_pdf(place, "en"), tmp_path)
     assert "Luxembourg" in shown
     assert "Emergency card" in shown
     assert "Chinese Embassy LU 0" in shown
@@ -82,20 +87,20 @@ def test_english_card_shows_english_words_and_the_same_numbers(place, tmp_path):
 def test_card_states_the_level_in_words(place, tmp_path):
     with translation.override("en"):
         label = str(cards.RiskLevel(place.risk_level).label)
-    assert label in text(cards.render_card(place, "en"), tmp_path)
+    assert label in text(card_pdf(place, "en"), tmp_path)
 
 
 def test_card_has_blank_lines_for_the_travellers_details(place, tmp_path):
-    shown = text(cards.render_card(place, "en"), tmp_path)
+    shown = text(card_pdf(place, "en"), tmp_path)
     for label in ("Name", "Passport number", "Local address", "Emergency contact", "Insurance"):
         assert label in shown
 
 
 def test_card_with_many_consulates_stays_on_one_page(tmp_path):
     big = factories.destination("IS", contacts=12)
-    pdf = cards.render_card(big, "zh-hans")
+    pdf = card_pdf(big, "zh-hans")
     assert pages(pdf, tmp_path) == 1
-    assert "4 more consulates" in text(cards.render_card(big, "en"), tmp_path)
+    assert "4 more consulates" in text(card_pdf(big, "en"), tmp_path)
 
 
 def test_markup_in_a_name_stays_text(place, tmp_path):
@@ -106,7 +111,7 @@ def test_markup_in_a_name_stays_text(place, tmp_path):
     assert "<img src=http://x>" not in html
     assert "&lt;img src=http://x&gt;" in html
     with mock.patch("urllib.request.OpenerDirector.open", side_effect=AssertionError("no network")):
-        pdf = cards.render_card(place, "zh-hans")
+        pdf = card_pdf(place, "zh-hans")
     assert "<img src=http://x>大使馆" in text(pdf, tmp_path)
 
 

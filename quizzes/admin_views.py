@@ -1,200 +1,47 @@
-"""Staff reports in the Wagtail admin (permission `quizzes.view_reports`): every quiz with its rates, and
-per quiz its figures and item analysis, for a date range, as a table, bar charts (SVG drawn here, on
-the server) and a CSV file. The figures come from quizzes/reports.py; these views only read the
-request, sort and draw.
+"""Staff reports in the Wagtail admin (permission `quizzes.view_reports`): every quiz with its rates (a
+Wagtail report: date range, search, pages, XLSX and CSV), and per quiz its figures and item analysis,
+for a date range, as a table, bar charts (SVG, drawn on the server) and CSV and XLSX files. The
+figures come from quizzes/reports.py, what shows them from quizzes/report_tables.py; these views read
+the request and choose what to show.
 """
 
-import csv
-
-from django import forms
-from django.contrib import messages
+import django_filters
 from django.http import Http404
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
 
-from home.charts import Bar, chart
-from home.spreadsheets import csv_response, safe_cell
+from home.spreadsheets import StaffExportMixin, xlsx_response
 from home.staff import require_perm
 
 from . import reports
-from .models import QuizPage
-
-VIEW_REPORTS = "quizzes.view_reports"
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and start > end:
-            raise forms.ValidationError(_("The start date must not be after the end date."))
-        return cleaned
-
-
-def period_from(request, warn=True):
-    """The date range asked for: `?period=all`, or `?start=&end=` (Beijing dates), or the last 90 days.
-    Dates that are not valid give the default range (and a message on a page, `warn`)."""
-    data = request.GET
-    if data.get("period") == "all":
-        return reports.Period()
-    if data.get("start") or data.get("end"):
-        form = PeriodForm(data)
-        if form.is_valid():
-            return reports.Period(form.cleaned_data["start"], form.cleaned_data["end"])
-        if not warn:
-            return reports.Period.default()
-        errors = [str(error) for field_errors in form.errors.values() for error in field_errors]
-        messages.error(
-            request,
-            _("Those dates could not be used (%(errors)s): the report shows the last %(days)s days.")
-            % {"errors": " ".join(errors), "days": reports.DEFAULT_DAYS},
-        )
-    return reports.Period.default()
-
-
-def period_query(period):
-    """The query string that asks for `period` again (for sort links, the CSV link, the quiz links)."""
-    if period.is_all_time:
-        return {"period": "all"}
-    return {
-        name: value.isoformat()
-        for name, value in (("start", period.start), ("end", period.end))
-        if value is not None
-    }
-
-
-def period_label(period):
-    if period.is_all_time:
-        return _("All time")
-    start = date_format(period.start, "Y-m-d") if period.start else ""
-    end = date_format(period.end, "Y-m-d") if period.end else ""
-    if not start:
-        return _("Until %(end)s") % {"end": end}
-    if not end:
-        return _("From %(start)s") % {"start": start}
-    return _("%(start)s to %(end)s") % {"start": start, "end": end}
-
-
-def percent_text(share, digits=0):
-    return "–" if share is None else f"{share * 100:.{digits}f}%"
-
-
-def index_text(value):
-    return "–" if value is None else f"{value:+.2f}"
-
-
-# Sortable columns of the per-question table: key in `?sort=` -> the value sorted on.
-SORT_KEYS = {
-    "number": lambda row: row.number,
-    "question": lambda row: row.text.casefold(),
-    "answered": lambda row: row.answered,
-    "facility": lambda row: row.facility,
-    "discrimination": lambda row: row.discrimination,
-    "wrong": lambda row: row.wrong_count,
-}
-DEFAULT_SORT = "number"
-
-
-def sort_from(request):
-    """(key, descending) from `?sort=facility` or `?sort=-facility`; anything else: question order."""
-    value = request.GET.get("sort", "")
-    key = value.removeprefix("-")
-    if key not in SORT_KEYS:
-        return DEFAULT_SORT, False
-    return key, value.startswith("-")
-
-
-def sorted_questions(questions, key, descending):
-    """Sorted on the column, rows without a value (no answers in a group) last either way, then by number."""
-    value_of = SORT_KEYS[key]
-    present = [row for row in questions if value_of(row) is not None]
-    missing = [row for row in questions if value_of(row) is None]
-    present.sort(key=lambda row: row.number)
-    present.sort(key=value_of, reverse=descending)
-    return present + sorted(missing, key=lambda row: row.number)
-
-
-def sort_headers(key, descending, base_query):
-    """Header links: the current column's link reverses it; another's sorts it ascending
-    (descending first for the figures where high values are the interesting ones)."""
-    labels = {
-        "number": _("No."),
-        "question": _("Question"),
-        "answered": _("Answers"),
-        "facility": _("Facility"),
-        "discrimination": _("Discrimination"),
-        "wrong": _("Most-chosen wrong answer"),
-    }
-    headers = {}
-    for name, label in labels.items():
-        if name == key:
-            next_value = name if descending else f"-{name}"
-            aria_sort = "descending" if descending else "ascending"
-        else:
-            next_value = f"-{name}" if name in ("answered", "wrong") else name
-            aria_sort = ""
-        headers[name] = {
-            "label": label,
-            "url": "?" + urlencode({**base_query, "sort": next_value}),
-            "aria_sort": aria_sort,
-        }
-    return headers
-
-
-def summary_chart(summary):
-    completion = summary.completion_rate
-    passing = summary.pass_rate
-    bars = [
-        Bar(
-            _("Completed"),
-            completion,
-            percent_text(completion),
-            _("%(rate)s of attempts started were submitted") % {"rate": percent_text(completion)},
-        ),
-        Bar(
-            _("Passed"),
-            passing,
-            percent_text(passing),
-            _("%(rate)s of submitted attempts passed") % {"rate": percent_text(passing)},
-        ),
-    ]
-    return chart(
-        _("Completion and pass rates"),
-        " ".join(bar.description + "." for bar in bars),
-        bars,
-        "chart-rates",
-    )
-
-
-def facility_chart(questions):
-    bars = [
-        Bar(
-            _("Question %(number)s") % {"number": row.number},
-            row.facility,
-            percent_text(row.facility),
-            _("Question %(number)s: %(rate)s right")
-            % {"number": row.number, "rate": percent_text(row.facility)},
-        )
-        for row in questions
-    ]
-    return chart(
-        _("Facility per question (share of answers that are right)"),
-        "; ".join(bar.description for bar in bars),
-        bars,
-        "chart-facility",
-    )
+from .models import Attempt, QuizPage
+from .permissions import VIEW_REPORTS
+from .report_tables import (
+    DEFAULT_SORT,
+    PeriodForm,
+    facility_chart,
+    index_text,
+    percent,
+    percent_text,
+    period_from,
+    period_label,
+    period_query,
+    question_table,
+    report_csv,
+    sort_from,
+    sort_headers,
+    sorted_questions,
+    summary_chart,
+)
 
 
 class StaffView(WagtailAdminTemplateMixin, TemplateView):
@@ -217,30 +64,109 @@ class StaffView(WagtailAdminTemplateMixin, TemplateView):
         }
 
 
-class QuizReportIndexView(StaffView):
+class PeriodFilterSet(WagtailFilterSet):
+    """The report index's date range (Beijing dates), as Wagtail's filters show it. The index counts
+    its rows for the period (`period_from` reads the same fields), so nothing is filtered out."""
+
+    start = django_filters.DateFilter(label=gettext_lazy("From"), widget=AdminDateInput)
+    end = django_filters.DateFilter(label=gettext_lazy("To"), widget=AdminDateInput)
+
+    class Meta:
+        model = Attempt
+        fields = []
+        form = PeriodForm
+
+
+class QuizReportIndexView(StaffExportMixin, ReportView):
     """Every quiz with its attempts, completion and pass rates in the date range."""
 
-    template_name = "quizzes/admin/report_index.html"
     page_title = gettext_lazy("Quiz reports")
+    header_icon = "doc-full"
+    index_url_name = "quizzes_report_index"
+    index_results_url_name = "quizzes_report_index_results"
+    results_template_name = "quizzes/admin/report_index_results.html"
+    filterset_class = PeriodFilterSet
+    is_searchable = True
+    export_filename = "quiz-reports"
+    columns = [
+        TitleColumn("title", label=gettext_lazy("Quiz"), get_url=lambda row: row.url),
+        Column("started", label=gettext_lazy("Attempts started"), accessor="summary.started"),
+        Column("completed", label=gettext_lazy("Submitted"), accessor="summary.completed"),
+        Column("completion", label=gettext_lazy("Completion rate")),
+        Column("passed", label=gettext_lazy("Passed"), accessor="summary.passed"),
+        Column("pass_rate", label=gettext_lazy("Pass rate")),
+        Column("mean", label=gettext_lazy("Mean score")),
+        Column("expired", label=gettext_lazy("Time ran out"), accessor="summary.expired"),
+    ]
+    list_export = [
+        "title",
+        "summary.started",
+        "summary.completed",
+        "completion_percent",
+        "summary.passed",
+        "pass_percent",
+        "mean_percent",
+        "summary.expired",
+    ]
+    export_headings = {
+        "title": gettext_lazy("Quiz"),
+        "summary.started": gettext_lazy("Attempts started"),
+        "summary.completed": gettext_lazy("Submitted"),
+        "completion_percent": gettext_lazy("Completion rate (%)"),
+        "summary.passed": gettext_lazy("Passed"),
+        "pass_percent": gettext_lazy("Pass rate (%)"),
+        "mean_percent": gettext_lazy("Mean score (%)"),
+        "summary.expired": gettext_lazy("Time ran out"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        require_perm(request.user, VIEW_REPORTS)
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def period(self):
+        # Warned once: on the page, not again on its results-only refreshes or its files.
+        return period_from(self.request, warn=not (self.results_only or self.is_export))
+
+    def get_base_queryset(self):
+        query = urlencode(period_query(self.period))
+        rows = reports.quizzes_overview(self.period, get_language())
+        for row in rows:
+            row.url = reverse("quizzes_report", args=[row.key]) + (f"?{query}" if query else "")
+            summary = row.summary
+            row.completion = percent_text(summary.completion_rate)
+            row.completion_percent = percent(summary.completion_rate)
+            row.pass_rate = percent_text(summary.pass_rate)
+            row.pass_percent = percent(summary.pass_rate)
+            row.mean = percent_text(None if summary.mean_percent is None else summary.mean_percent / 100, 1)
+            row.mean_percent = None if summary.mean_percent is None else round(summary.mean_percent, 1)
+        return rows
+
+    def order_queryset(self, rows):
+        return rows  # most attempts first (reports.quizzes_overview)
+
+    def filter_queryset(self, rows):
+        return rows  # counted for the period already (get_base_queryset)
+
+    def search_queryset(self, rows):
+        if not self.is_searching:
+            return rows
+        words = self.search_query.casefold()
+        return [row for row in rows if words in row.title.casefold()]
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "queryset": Attempt.objects.none()}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        period = period_from(self.request)
-        query = urlencode(period_query(period))
-        rows = [
+        context.update(
             {
-                "quiz": row,
-                "url": reverse("quizzes_report", args=[row.key]) + (f"?{query}" if query else ""),
-                "completion": percent_text(row.summary.completion_rate),
-                "pass_rate": percent_text(row.summary.pass_rate),
-                "mean": percent_text(
-                    None if row.summary.mean_percent is None else row.summary.mean_percent / 100, 1
-                ),
+                "period": self.period,
+                "period_label": period_label(self.period),
+                "all_time_url": "?" + urlencode({"period": "all"}),
+                "default_days": reports.DEFAULT_DAYS,
             }
-            for row in reports.quizzes_overview(period, get_language())
-        ]
-        context.update(self.period_context(period))
-        context["rows"] = rows
+        )
         return context
 
 
@@ -305,6 +231,7 @@ class QuizReportView(StaffView):
                 "headers": sort_headers(key, descending, base_query),
                 "period_hidden": base_query,
                 "csv_url": reverse("quizzes_report_csv", args=[self.quiz_key]) + "?" + urlencode(csv_query),
+                "xlsx_url": reverse("quizzes_report_xlsx", args=[self.quiz_key]) + "?" + urlencode(csv_query),
                 "summary_chart": summary_chart(summary),
                 "facility_chart": facility_chart(analysis.questions),
                 "pages": [
@@ -321,63 +248,17 @@ class QuizReportView(StaffView):
         return context
 
 
-def report_csv(quiz_key, period, key=DEFAULT_SORT, descending=False, language=None):
-    """The per-question table as CSV (UTF-8 with a BOM; text cells cannot run as formulas)."""
-    language = language or get_language()
-    title = reports.quiz_title(quiz_key, language)
-    if title is None:
-        raise Http404
-    analysis = reports.question_figures(quiz_key, period, language)
-    for number, row in enumerate(analysis.questions, start=1):
-        row.number = number
-    response = csv_response(f"quiz-report-{quiz_key}.csv")
-    writer = csv.writer(response)
-    writer.writerow([_("Quiz"), safe_cell(title)])
-    writer.writerow([_("Attempts started"), period_label(period)])
-    writer.writerow([_("Submitted attempts"), analysis.submitted])
-    writer.writerow([_("Attempts in each of the top and bottom groups (27%)"), analysis.group_size])
-    writer.writerow([])
-    writer.writerow(
-        [
-            _("No."),
-            _("Question"),
-            _("Question key"),
-            _("Answers"),
-            _("Right"),
-            _("Not answered"),
-            _("Facility (%)"),
-            _("Facility in the top group (%)"),
-            _("Facility in the bottom group (%)"),
-            _("Discrimination"),
-            _("Most-chosen wrong answer"),
-            _("Times chosen"),
-        ]
-    )
-
-    def number(value, digits):
-        return "" if value is None else f"{value:.{digits}f}"
-
-    for row in sorted_questions(analysis.questions, key, descending):
-        writer.writerow(
-            [
-                row.number,
-                safe_cell(row.text),
-                row.key,
-                row.answered,
-                row.correct,
-                row.skipped,
-                number(None if row.facility is None else row.facility * 100, 1),
-                number(None if row.top_facility is None else row.top_facility * 100, 1),
-                number(None if row.bottom_facility is None else row.bottom_facility * 100, 1),
-                number(row.discrimination, 2),
-                safe_cell(row.wrong_text),
-                row.wrong_count if row.wrong_response is not None else "",
-            ]
-        )
-    return response
-
-
 def report_csv_view(request, quiz_key):
     require_perm(request.user, VIEW_REPORTS)
     key, descending = sort_from(request)
     return report_csv(quiz_key, period_from(request, warn=False), key, descending)
+
+
+def report_xlsx_view(request, quiz_key):
+    """The per-question table as an XLSX sheet (numbers as numbers; text kept as text)."""
+    require_perm(request.user, VIEW_REPORTS)
+    key, descending = sort_from(request)
+    title, _analysis, headings, rows = question_table(
+        quiz_key, period_from(request, warn=False), key, descending
+    )
+    return xlsx_response(f"quiz-report-{quiz_key}.xlsx", headings, rows, title=title)

@@ -8,4 +8,5 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Receivers connect when imported, and models may be imported only once the apps are ready.
         from . import receivers  # noqa: F401

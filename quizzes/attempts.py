@@ -1,8 +1,7 @@
 """Starting, saving, submitting and claiming attempts: the rules, apart from the views.
 
-Who owns an attempt: a signed-in user, or a guest through a random token kept in the session data
-(claimed when that browser signs in or up: quizzes/receivers.py). The attempt limit and "one
-unfinished attempt per person and quiz" are unique constraints (quizzes/models.py), so two tabs
+Who owns an attempt: a signed-in user or a guest (quizzes/visitors.py). The attempt limit and "one
+unfinished attempt per person and quiz" are unique constraints (quizzes/models/attempts.py), so two tabs
 starting at once cannot get past them; submitting locks the attempt row, so it is scored once.
 """
 
@@ -13,8 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Max, Q, When, Window
-from django.http import Http404
+from django.db.models import Case, Max, TextChoices, When, Window
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -22,9 +20,9 @@ from wagtail.models import Locale
 from home.codes import new_code
 
 from . import scoring
-from .models import Answer, Attempt, Choice, Question
-
-GUEST_SESSION_KEY = "quizzes_guest_token"
+from .models.attempts import Answer, Attempt
+from .models.bank import Choice, Question
+from .visitors import GUEST_SESSION_KEY  # noqa: F401 (tests/browser import it from here)
 
 
 class QuizError(Exception):
@@ -49,46 +47,6 @@ class DeadlinePassedError(QuizError):
 
 class AttemptClosedError(QuizError):
     pass
-
-
-@dataclass(frozen=True)
-class Owner:
-    user: object = None
-    guest_token: str = ""
-
-    @property
-    def filter(self):
-        if self.user is not None:
-            return Q(user=self.user)
-        return Q(user__isnull=True, guest_token=self.guest_token)
-
-    def owns(self, attempt):
-        if self.user is not None:
-            return attempt.user_id == self.user.pk
-        return attempt.user_id is None and bool(self.guest_token) and attempt.guest_token == self.guest_token
-
-
-def owner_of(request, create=False):
-    """The request's owner: the signed-in user, or the guest token in the session (made when `create`).
-    None for a guest without a token (they have no attempts)."""
-    if request.user.is_authenticated:
-        return Owner(user=request.user)
-    token = request.session.get(GUEST_SESSION_KEY)
-    if not token and create:
-        token = request.session[GUEST_SESSION_KEY] = secrets.token_urlsafe(24)
-    return Owner(guest_token=token) if token else None
-
-
-def attempt_for(request, public_id):
-    """The request's own attempt with this public id, or 404 (someone else's looks like a missing one)."""
-    owner = owner_of(request)
-    try:
-        attempt = Attempt.objects.get(public_id=public_id)
-    except (Attempt.DoesNotExist, ValueError, TypeError) as error:
-        raise Http404 from error
-    if owner is None or not owner.owns(attempt):
-        raise Http404
-    return attempt
 
 
 def grace():
@@ -323,17 +281,26 @@ def clean_answers(attempt, answers):
     return cleaned
 
 
+class RowState(TextChoices):
+    """What a locked attempt row allows: answers (open), nothing (closed), or nothing since its time
+    ran out just now (expired)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    EXPIRED = "expired"
+
+
 def _locked_open(attempt_pk, now):
     """Inside a transaction: the attempt row locked, checked to be open and in time."""
     attempt = Attempt.objects.select_for_update().get(pk=attempt_pk)
     if attempt.status != Attempt.Status.IN_PROGRESS:
-        return attempt, "closed"
+        return attempt, RowState.CLOSED
     if is_overdue(attempt, now):
         attempt.status = Attempt.Status.EXPIRED
         attempt.passed = False
         attempt.save(update_fields=["status", "passed"])
-        return attempt, "expired"
-    return attempt, "open"
+        return attempt, RowState.EXPIRED
+    return attempt, RowState.OPEN
 
 
 def _deadline_passed():
@@ -348,12 +315,12 @@ def save_answers(attempt, answers, now=None):
     cleaned = clean_answers(attempt, answers)
     with transaction.atomic():
         locked, state = _locked_open(attempt.pk, now)
-        if state == "open":
+        if state == RowState.OPEN:
             locked.draft = {**locked.draft, **cleaned}
             locked.save(update_fields=["draft"])
-    if state == "expired":
+    if state == RowState.EXPIRED:
         raise _deadline_passed()
-    if state == "closed":
+    if state == RowState.CLOSED:
         raise AttemptClosedError(_("This attempt has already been submitted."))
     return locked
 
@@ -396,7 +363,7 @@ def submit_attempt(attempt, answers=None, now=None):
     cleaned = clean_answers(attempt, answers or {})
     with transaction.atomic():
         locked, state = _locked_open(attempt.pk, now)
-        if state == "open":
+        if state == RowState.OPEN:
             final = {**locked.draft, **cleaned}
             result = scoring.score(locked.snapshot, final)
             existing_questions = set(
@@ -413,9 +380,9 @@ def submit_attempt(attempt, answers=None, now=None):
             locked.percent = result.percent
             locked.passed = result.passed(locked.pass_mark)
             _with_result_code(locked)
-    if state == "expired":
+    if state == RowState.EXPIRED:
         raise _deadline_passed()
-    return locked, state == "open"
+    return locked, state == RowState.OPEN
 
 
 def claim_guest_attempts(user, guest_token):

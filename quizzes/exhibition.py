@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from home import pdf, reader_language
 from home.links import absolute_url
+from home.models import PortalSettings
 from home.qr import qr_svg
 from home.text_input import strip_control_characters
 
@@ -92,8 +93,6 @@ def html_lang(code):
 
 
 def portal_settings_for(quiz):
-    from home.models import PortalSettings
-
     site = quiz.get_site() or Site.objects.filter(is_default_site=True).first()
     return PortalSettings.for_site(site) if site else None
 

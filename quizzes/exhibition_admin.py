@@ -28,10 +28,9 @@ from home.staff import require_perm
 from home.times import in_beijing
 
 from . import exhibition
-from .admin_views import VIEW_REPORTS
 from .models import Attempt, QuizPage
+from .permissions import CHECK_CODES, VIEW_REPORTS
 
-CHECK_CODES = "quizzes.check_result_codes"
 CODE_MAX_LENGTH = 12
 CODE_PATTERN = re.compile(r"^[A-Z0-9]{1,12}$")
 

@@ -9,7 +9,7 @@ field, leaving out ids, correctness, feedback and explanations: nothing sent bef
 
 from dataclasses import dataclass
 
-from .models import QuestionKind
+from .models.bank import QuestionKind
 
 FIELD_PREFIX = "q-"
 

@@ -8,8 +8,9 @@ from django.dispatch import receiver
 
 from home.site_cache import site_changed
 
-from .attempts import GUEST_SESSION_KEY, claim_guest_attempts
+from .attempts import claim_guest_attempts
 from .models import Question
+from .visitors import GUEST_SESSION_KEY
 
 
 def _claim(request, user):

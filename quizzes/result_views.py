@@ -18,9 +18,10 @@ from wagtail.models import Page
 from home.public_forms import private_page
 from home.times import beijing_iso, beijing_time
 
-from . import attempts, scoring
+from . import attempts, scoring, visitors
 from .models import Answer, Attempt, QuizPage
-from .views import take_url
+from .my_quizzes import my_quizzes_context
+from .views import own_attempt, take_url
 
 
 def spaced_code(code):
@@ -48,10 +49,6 @@ class QuestionReview:
     choices: list = field(default_factory=list)  # ChoiceReview, all (for "answers")
     explanation: str = ""
     learn_more_url: str = ""
-
-    @property
-    def correct_choices(self):
-        return [choice for choice in self.choices if choice.correct]
 
 
 @dataclass(frozen=True)
@@ -178,12 +175,12 @@ def try_again_url(request, page, used):
 
 @private_page
 def result(request, public_id):
-    attempt = attempts.attempt_for(request, public_id)
+    attempt = own_attempt(request, public_id)
     if attempt.is_open:
         if not attempts.is_overdue(attempt):
             return redirect(take_url(attempt))
         attempts.expire(attempt)
-    owner = attempts.owner_of(request)
+    owner = visitors.owner_of(request)
     expired = attempt.status == Attempt.Status.EXPIRED
     quiz = quiz_now(attempt)
     used = attempts.attempts_used(attempt.quiz_key, owner)
@@ -214,6 +211,4 @@ def result(request, public_id):
 @private_page
 @login_required
 def my_quizzes(request):
-    from .my_quizzes import my_quizzes_context
-
     return TemplateResponse(request, "quizzes/my_quizzes.html", my_quizzes_context(request))

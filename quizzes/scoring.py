@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .models import QuestionKind
+from .models.bank import QuestionKind
 
 
 class InvalidAnswerError(ValueError):

@@ -1,4 +1,5 @@
-"""Taking a quiz: the quiz page, starting (or resuming) an attempt, the answer sheet, autosave.
+"""The quiz pages' views: the quiz index, the quiz page, starting (or resuming) an attempt, the answer
+sheet, autosave. The page models hand their requests here (quizzes/models/pages.py).
 
 The rules live in quizzes/attempts.py; these views read the request, call them and choose a page.
 An attempt's links are app URLs keyed on its random public id and answer 404 to anyone but its owner
@@ -6,10 +7,13 @@ An attempt's links are app URLs keyed on its random public id and answer 404 to 
 carries a hint of which choices are right (quizzes/forms.py builds what the template sees).
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,11 +21,14 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from home.listing import page_number
 from home.public_forms import private_page
 from home.site_cache import cached
+from home.visibility import public
 
-from . import attempts, scoring
+from . import attempts, scoring, visitors
 from .forms import answer_sheet, answers_from
+from .models.pages import QuizPage
 
 # The buttons' values: keep the answers; submit (listing unanswered questions first); submit anyway.
 SAVE, SUBMIT, CONFIRM = "save", "submit", "confirm"
@@ -41,9 +48,72 @@ def result_url(attempt):
     return in_language(attempt.language, "quizzes:result", attempt.public_id)
 
 
+def own_attempt(request, public_id):
+    """The visitor's own attempt, or 404 (someone else's looks like a missing one)."""
+    try:
+        return visitors.attempt_for(request, public_id)
+    except visitors.AttemptNotFoundError as error:
+        raise Http404 from error
+
+
 def account_url(name, next_url):
     """Sign in (or up) and come back to `next_url`."""
     return reverse(name) + "?" + urlencode({"next": next_url})
+
+
+# The quiz index: the live quizzes under it (its language), newest first, a page at a time. Each card
+# says how many questions an attempt shows (a random draw: how many are drawn; fixed: the questions
+# not retired, counted in the same query) and the time limit. Three queries whatever the number of
+# quizzes or past attempts: the count, the page of quizzes, and nothing per card.
+PAGE_SIZE = 12
+
+
+@dataclass(frozen=True)
+class QuizCard:
+    page: QuizPage
+    question_count: int
+
+    @property
+    def drawn_at_random(self):
+        return self.page.selection == QuizPage.Selection.RANDOM
+
+
+def listed_quizzes(index, request):
+    return public(QuizPage.objects.live().child_of(index), request)
+
+
+def quiz_index_context(index, request):
+    notices = []
+    quizzes = (
+        listed_quizzes(index, request)
+        .annotate(fixed_count=QuizPage.fixed_count())
+        .only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "locale_id",
+            "summary",
+            "selection",
+            "draw_count",
+            "time_limit_minutes",
+            "pass_mark",
+            "first_published_at",
+        )
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+    )
+    paginator = Paginator(quizzes, PAGE_SIZE)
+    page_obj = paginator.page(page_number(request, paginator, notices))
+    cards = [
+        QuizCard(
+            page=quiz,
+            question_count=quiz.question_count(quiz.fixed_count),
+        )
+        for quiz in page_obj.object_list
+    ]
+    return {"cards": cards, "page_obj": page_obj, "notices": notices}
 
 
 def question_count(page):
@@ -55,7 +125,7 @@ def question_count(page):
 def quiz_page(request, page):
     """The quiz's own page: what it is, its rules, and Start (or Continue, or why not)."""
     preview = getattr(request, "is_preview", False)
-    owner = None if preview else attempts.owner_of(request)
+    owner = None if preview else visitors.owner_of(request)
     signed_in_needed = page.signed_in_only and not request.user.is_authenticated
     mine = attempts.standing(page, owner)
     current, finished = mine.open_attempt, mine.last_finished
@@ -93,7 +163,7 @@ def start(request, page):
     if page.signed_in_only and not request.user.is_authenticated:
         messages.info(request, translation.gettext("Please sign in to take this quiz."))
         return redirect(account_url("account_login", page.url))
-    owner = attempts.owner_of(request, create=True)
+    owner = visitors.owner_of(request, create=True)
     try:
         attempt, _started = attempts.start_attempt(page, owner)
     except attempts.QuizError as error:
@@ -129,7 +199,7 @@ def take(request, public_id):
     """The answer sheet: GET shows it (with the answers kept so far), POST saves or submits it."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    attempt = attempts.attempt_for(request, public_id)
+    attempt = own_attempt(request, public_id)
     if attempt.is_finished:
         return redirect(result_url(attempt))
     if request.method == "GET":
@@ -170,7 +240,7 @@ def take(request, public_id):
 @require_POST
 def save(request, public_id):
     """Autosave (JSON): keep the answers as they are now; tell the page how much time is left."""
-    attempt = attempts.attempt_for(request, public_id)
+    attempt = own_attempt(request, public_id)
     if attempt.is_finished:
         return closed_json(attempt, translation.gettext("This attempt has already been submitted."))
     try:

@@ -1,19 +1,25 @@
-"""The question bank in the admin: a snippet listing with filters and search, an edit form that checks
-the choices fit the question's kind, and a delete that refuses answered questions (retire them).
+"""The quizzes room in the admin menu: one "Quizzes" group with the question bank (a snippet listing
+with filters and search, an edit form that checks the choices fit the question's kind, and a delete
+that refuses answered questions: retire them), the reports and the result-code look-up (each shown to
+holders of its permission only).
 """
 
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+
+from home.staff import PermissionMenuItem
 
 from .models import Question, QuestionKind
+from .permissions import CHECK_CODES, VIEW_REPORTS
 
 RETIRE_HINT = gettext_lazy(
     "It has been answered in past attempts, so it cannot be deleted: their results keep it. "
@@ -104,8 +110,6 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = gettext_lazy("Quiz questions")
     menu_name = "quiz_questions"
-    menu_order = 260
-    add_to_admin_menu = True
     # The model's panels, with the form that checks the choices against the kind.
     edit_handler = ObjectList(Question.panels, base_form_class=QuestionForm)
     delete_view_class = QuestionDeleteView
@@ -126,3 +130,46 @@ class QuestionViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Question.objects.select_related("topic", "locale")
+
+
+class StaffScreen(ViewSet):
+    """A staff screen in the group's menu, shown to holders of `permission`. Its views keep their URL
+    names (quizzes_report_index, quizzes_result_codes: wagtail_hooks.py), which links elsewhere use."""
+
+    permission = ""
+
+    def get_urlpatterns(self):
+        return []
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            permission=self.permission,
+        )
+
+
+class QuizReportsScreen(StaffScreen):
+    name = "quiz_reports"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Quiz reports")
+    menu_url = reverse_lazy("quizzes_report_index")
+    permission = VIEW_REPORTS
+
+
+class ResultCodesScreen(StaffScreen):
+    name = "quiz_result_codes"
+    icon = "tick-inverse"
+    menu_label = gettext_lazy("Quiz result codes")
+    menu_url = reverse_lazy("quizzes_result_codes")
+    permission = CHECK_CODES
+
+
+class QuizzesViewSetGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Quizzes")
+    menu_icon = "help"
+    menu_name = "quizzes"
+    items = (QuestionViewSet, QuizReportsScreen, ResultCodesScreen)

@@ -8,14 +8,14 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.sections import HOME_PAGE_SECTIONS, MY_PORTAL_SECTIONS
 from home.demo import SEED_DEMO_CONTENT
-from home.staff import PermissionMenuItem
 
 from . import admin_views, exhibition_admin
 from .demo import seed_quizzes
 from .models import Question, QuizPage
 from .my_quizzes import my_portal_sections
+from .permissions import VIEW_REPORTS
 from .sections import home_page_sections
-from .viewsets import QuestionViewSet, refuse_answered
+from .viewsets import QuizzesViewSetGroup, refuse_answered
 
 # The home page's featured quiz (sections.py), "My quizzes" in the signed-in area (my_quizzes.py)
 # and the demo quizzes for `manage.py seed_demo` (demo.py).
@@ -23,8 +23,9 @@ hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
 hooks.register(MY_PORTAL_SECTIONS, my_portal_sections)
 hooks.register(SEED_DEMO_CONTENT, seed_quizzes)
 
-# The question bank (viewsets.py): answered questions are retired, never deleted.
-register_snippet(QuestionViewSet)
+# The room's menu (viewsets.py): the question bank (answered questions are retired, never deleted),
+# reports and result codes.
+register_snippet(QuizzesViewSetGroup)
 
 
 @hooks.register("before_delete_snippet")
@@ -43,11 +44,21 @@ def refuse_deleting_answered_questions(request, instances):
 def quiz_admin_urls():
     return [
         path("quizzes/reports/", admin_views.QuizReportIndexView.as_view(), name="quizzes_report_index"),
+        path(
+            "quizzes/reports/results/",
+            admin_views.QuizReportIndexView.as_view(results_only=True),
+            name="quizzes_report_index_results",
+        ),
         path("quizzes/reports/<uuid:quiz_key>/", admin_views.QuizReportView.as_view(), name="quizzes_report"),
         path(
             "quizzes/reports/<uuid:quiz_key>/questions.csv",
             admin_views.report_csv_view,
             name="quizzes_report_csv",
+        ),
+        path(
+            "quizzes/reports/<uuid:quiz_key>/questions.xlsx",
+            admin_views.report_xlsx_view,
+            name="quizzes_report_xlsx",
         ),
         path(
             "quizzes/<int:page_id>/exhibition/",
@@ -57,28 +68,6 @@ def quiz_admin_urls():
         path("quizzes/<int:page_id>/poster.pdf", exhibition_admin.poster_pdf_view, name="quizzes_poster"),
         path("quizzes/result-codes/", exhibition_admin.ResultCodeView.as_view(), name="quizzes_result_codes"),
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def quiz_reports_menu_item():
-    return PermissionMenuItem(
-        _("Quiz reports"),
-        reverse("quizzes_report_index"),
-        icon_name="doc-full",
-        order=730,
-        permission=admin_views.VIEW_REPORTS,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def result_codes_menu_item():
-    return PermissionMenuItem(
-        _("Quiz result codes"),
-        reverse("quizzes_result_codes"),
-        icon_name="tick-inverse",
-        order=265,
-        permission=exhibition_admin.CHECK_CODES,
-    )
 
 
 def exhibition_button(page, user, priority):
@@ -92,7 +81,7 @@ def exhibition_button(page, user, priority):
 def quiz_header_buttons(page, user, view_name=None, next_url=None):
     if not isinstance(page.specific_deferred, QuizPage):
         return
-    if user.has_perm(admin_views.VIEW_REPORTS):
+    if user.has_perm(VIEW_REPORTS):
         yield Button(
             _("Report"),
             reverse("quizzes_report", args=[page.translation_key]),

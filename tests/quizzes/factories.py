@@ -5,8 +5,9 @@ import itertools
 from wagtail.models import Locale
 
 from home.models import Topic
-from quizzes.attempts import Owner, start_attempt, submit_attempt
+from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.models import Choice, Question, QuestionKind, QuizIndexPage, QuizPage, QuizQuestion, QuizTopic
+from quizzes.visitors import Owner
 
 _numbers = itertools.count(1)
 

@@ -3,8 +3,8 @@
 import pytest
 
 from quizzes import attempts
-from quizzes.attempts import Owner
 from quizzes.models import Answer, Attempt
+from quizzes.visitors import Owner
 from tests.accounts.factories import UserFactory
 from tests.concurrency import CONCURRENT, at_once
 

@@ -13,10 +13,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from quizzes.attempts import GUEST_SESSION_KEY, Owner, save_answers, start_attempt
+from quizzes.attempts import save_answers, start_attempt
 from quizzes.forms import answer_sheet
 from quizzes.models import Attempt, QuestionKind
 from quizzes.scoring import InvalidAnswerError
+from quizzes.visitors import GUEST_SESSION_KEY, Owner
 
 from . import factories
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
-from quizzes.attempts import GUEST_SESSION_KEY, submit_attempt
+from quizzes.attempts import submit_attempt
 from quizzes.models import Attempt
+from quizzes.visitors import GUEST_SESSION_KEY
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 from . import factories

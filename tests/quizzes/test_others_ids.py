@@ -18,8 +18,8 @@ from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page
 from wagtail.users.models import UserProfile
 
-from quizzes.attempts import GUEST_SESSION_KEY
 from quizzes.models import Answer, Attempt, ExhibitionLink
+from quizzes.visitors import GUEST_SESSION_KEY
 
 from . import factories
 

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
 from quizzes import reports
@@ -336,6 +337,82 @@ def test_the_csv_neutralises_formulas(staff_client, home_zh):
     assert row[1] == "'=HYPERLINK(1)"
     assert row[10] == "'@SUM(A1)"
     assert row[9] == "0.00"
+
+
+def sheet_rows(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
+
+
+def test_the_question_table_downloads_as_xlsx_with_numbers(staff_client, data):
+    url = reverse("quizzes_report_xlsx", args=[data["quiz"].translation_key])
+    response = staff_client.get(url + "?period=all&sort=facility")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    header, *table = sheet_rows(response)
+    assert header[0] == "No."
+    assert [row[0] for row in table] == [3, 2, 1]
+    assert table[-1][3:] == (10, 7, 0, 70.0, 100.0, 33.3, 0.67, "EN: 错的选项一", 2)
+
+
+def test_the_index_exports_every_quiz_as_xlsx_and_csv(staff_client, data):
+    url = reverse("quizzes_report_index")
+    header, *rows = sheet_rows(staff_client.get(url, {"period": "all", "export": "xlsx"}))
+    assert header[:3] == ("Quiz", "Attempts started", "Submitted")
+    mine = next(row for row in rows if row[0] == "Consular protection quiz")
+    assert mine == ("Consular protection quiz", 12, 10, 83.3, 5, 50.0, mine[6], 1)
+    response = staff_client.get(url, {"period": "all", "export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    assert body.startswith("\ufeff")
+    assert "Consular protection quiz,12,10,83.3,5,50.0," in body
+
+
+def test_the_index_searches_titles_and_keeps_the_period(staff_client, data):
+    response = staff_client.get(reverse("quizzes_report_index"), {"q": "consular", "period": "all"})
+    assert [row.title for row in response.context["object_list"]] == ["Consular protection quiz"]
+    assert response.context["period"].is_all_time
+    assert all(row.url.endswith("?period=all") for row in response.context["object_list"])
+
+
+def test_the_index_date_filter_counts_attempts_in_the_range(staff_client, data):
+    first = data["attempts"][0]
+    Attempt.objects.filter(pk=first.pk).update(started_at=datetime(2024, 1, 1, 0, 30, tzinfo=BEIJING))
+    url = reverse("quizzes_report_index_results")
+    response = staff_client.get(url, {"start": "2024-01-01", "end": "2024-01-01"})
+    assert response.status_code == 200
+    rows = {row.key: row for row in response.context["object_list"]}
+    assert rows[str(data["quiz"].translation_key)].summary.started == 1
+
+
+def test_the_downloads_are_refused_without_the_permission(client, make_user, data):
+    client.force_login(in_group(make_user, "Editors"))
+    assert refused(client.get(reverse("quizzes_report_xlsx", args=[data["quiz"].translation_key])))
+    assert refused(client.get(reverse("quizzes_report_index"), {"export": "xlsx"}))
+    assert refused(client.get(reverse("quizzes_report_index_results")))
+
+
+def test_the_reports_speak_chinese_to_a_chinese_officer(client, make_user, data):
+    officer = in_group(make_user, "Officers")
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    client.force_login(officer)
+    for url in (reverse("quizzes_report_index"), report_url(data["quiz"], period="all")):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert '<html lang="zh-hans"' in response.text
+    assert data["quiz"].title in client.get(reverse("quizzes_report_index"), {"period": "all"}).text
+
+
+def test_one_quizzes_menu_holds_questions_reports_and_result_codes(staff_client, officer):
+    officer.groups.add(Group.objects.get(name="Editors"))
+    text = staff_client.get(reverse("wagtailadmin_home")).text
+    for url in (
+        reverse("quizzes_report_index"),
+        reverse("quizzes_result_codes"),
+        reverse("wagtailsnippets_quizzes_question:list"),
+    ):
+        assert url in text
 
 
 # Queries: bounded by questions, not attempts.

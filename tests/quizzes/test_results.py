@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from quizzes.attempts import GUEST_SESSION_KEY
 from quizzes.models import Attempt, Choice, Question
+from quizzes.visitors import GUEST_SESSION_KEY
 
 from . import factories
 

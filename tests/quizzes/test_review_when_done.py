@@ -8,8 +8,9 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 
-from quizzes.attempts import GUEST_SESSION_KEY, Owner, start_attempt, submit_attempt
+from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.models import Attempt, Choice, QuizPage
+from quizzes.visitors import GUEST_SESSION_KEY, Owner
 
 from . import factories
 

@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from quizzes import attempts as quiz_attempts
 from quizzes.models import Answer, Attempt
+from quizzes.visitors import GUEST_SESSION_KEY, Owner
 
 from . import factories
 
@@ -371,12 +372,7 @@ def test_a_late_submission_is_refused_and_closes_the_attempt(client, quiz, setti
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.EXPIRED and attempt.score is None and attempt.passed is False
     assert not Answer.objects.filter(attempt=attempt).exists()
-    assert (
-        quiz_attempts.attempts_used(
-            quiz.translation_key, quiz_attempts.Owner(guest_token=attempt.guest_token)
-        )
-        == 1
-    )
+    assert quiz_attempts.attempts_used(quiz.translation_key, Owner(guest_token=attempt.guest_token)) == 1
 
 
 def test_a_late_autosave_is_refused(client, quiz, settings):
@@ -629,7 +625,7 @@ def test_a_guest_takes_a_quiz_in_bounded_queries(client, index, questions, past,
         client.post(start_url(quiz))  # the guest token this browser keeps
         attempt = Attempt.objects.get()
         attempt.delete()
-        bulk_past_attempts(quiz, None, past, guest_token=client.session[quiz_attempts.GUEST_SESSION_KEY])
+        bulk_past_attempts(quiz, None, past, guest_token=client.session[GUEST_SESSION_KEY])
         for _number in range(20):  # and other people's
             factories.attempt(quiz, guest_token=f"other-{_number}", answers="right")
 

@@ -1,0 +1,23 @@
+"""Safety quizzes' models: the question bank (bank.py), quiz pages (pages.py), and what people did
+(attempts.py). Modules of this room import from those; other rooms from here."""
+
+from home.codes import CODE_ALPHABET  # noqa: F401 (quizzes/demo.py imports it from here)
+
+from .attempts import Answer, Attempt, ExhibitionLink, Review
+from .bank import Choice, Difficulty, Question, QuestionKind
+from .pages import QuizIndexPage, QuizPage, QuizQuestion, QuizTopic
+
+__all__ = [
+    "Answer",
+    "Attempt",
+    "Choice",
+    "Difficulty",
+    "ExhibitionLink",
+    "Question",
+    "QuestionKind",
+    "QuizIndexPage",
+    "QuizPage",
+    "QuizQuestion",
+    "QuizTopic",
+    "Review",
+]

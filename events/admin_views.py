@@ -1,153 +1,51 @@
 """Staff screens about registrations in the Wagtail admin (permission `events.manage_registrations`).
 
-A report of every event with its confirmed, waitlisted, cancelled and attended counts (one query),
-and per event: its registrations, a CSV export, a message to everyone confirmed, invitations, and
-cancelling the event (after a confirmation step). The domain work is E1's: notifications,
-invitations and registration; these views only check, call and report.
+Two Wagtail reports: every event with its confirmed, waitlisted, cancelled and attended counts (one
+query), and one event's registrations, filtered by status, searchable, paginated and exported (XLSX,
+CSV) through the shared staff export. What no generic view does stays a small form on the event's
+screen: a message to everyone confirmed, invitations, and cancelling the event (after a confirmation
+step). The domain work happens in notifications, invitations and registration; these views only check,
+call and report.
 """
 
-import csv
-
-from django import forms
-from django.conf import settings
+import django_filters
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
 
-from home.spreadsheets import safe_cell
+from home.spreadsheets import StaffExportMixin
 from home.staff import require_perm
 
-from .models import Event, EventPage, Registration, WalkIn
+from .admin_forms import InviteForm, MessageForm
+from .invitations import invite
+from .models import Event, EventPage, Registration
+from .notifications import message_registrants
+from .registration import cancel_event
+from .staff_lists import attended, decorate_event, decorate_registration, events_with_counts, local_time
+from .sync import event_for
 
 MANAGE = "events.manage_registrations"
 CHECK_IN = "events.check_in"
-EVENTS_PER_PAGE = 50
-REGISTRATIONS_PER_PAGE = 50
-MAX_INVITATIONS = 500
 Status = Registration.Status
 
 
-def events_with_counts():
-    """Every event with its counts in one query: registrations counted by status with a filter,
-    walk-ins by a subquery (a second join would multiply the rows)."""
-    walk_ins = (
-        WalkIn.objects.filter(event=OuterRef("pk"))
-        .order_by()
-        .values("event")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Event.objects.annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
-        waitlisted_count=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
-        cancelled_count=Count("registrations", filter=Q(registrations__status=Status.CANCELLED)),
-        checked_in_count=Count("registrations", filter=Q(registrations__checked_in_at__isnull=False)),
-        walk_in_count=Coalesce(Subquery(walk_ins, output_field=IntegerField()), Value(0)),
-    )
+def event_screen_url(event):
+    return reverse("events_registrations", args=[event.pk])
 
 
-def attended(event):
-    return event.checked_in_count + event.walk_in_count
+class ManageRegistrationsMixin:
+    """Every screen here needs `events.manage_registrations` (checked before anything is read)."""
 
-
-def local_time(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def registrations_csv(event):
-    """All of one event's registrations, UTF-8 with a BOM (so spreadsheet programs read Chinese)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-registrations.csv"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Name"), _("Email"), _("Phone"), _("Organisation"), _("Status"), _("Registered"), _("Checked in")]
-    )
-    registrations = (
-        Registration.objects.filter(event=event)
-        .only("name", "email", "phone", "organisation", "status", "created_at", "checked_in_at")
-        .order_by("created_at", "pk")
-    )
-    for registration in registrations.iterator(chunk_size=500):
-        writer.writerow(
-            [
-                safe_cell(registration.name),
-                safe_cell(registration.email),
-                safe_cell(registration.phone),
-                safe_cell(registration.organisation),
-                safe_cell(registration.get_status_display()),
-                local_time(registration.created_at),
-                local_time(registration.checked_in_at),
-            ]
-        )
-    return response
-
-
-class MessageForm(forms.Form):
-    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=150)
-    body = forms.CharField(
-        label=gettext_lazy("Message"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=gettext_lazy(
-            "Plain text. Each person gets it by email, with the event's details and their own links."
-        ),
-    )
-
-    def clean_subject(self):
-        subject = " ".join(self.cleaned_data["subject"].split())
-        if not subject:
-            raise forms.ValidationError(_("Give the message a subject."))
-        return subject
-
-    def clean_body(self):
-        body = self.cleaned_data["body"].strip()
-        if not body:
-            raise forms.ValidationError(_("Write the message."))
-        return body
-
-
-class InviteForm(forms.Form):
-    emails = forms.CharField(
-        label=gettext_lazy("Email addresses"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=MAX_INVITATIONS * 80,
-        help_text=gettext_lazy(
-            "One address per line. Each person gets a personal registration link; someone invited "
-            "before keeps their link."
-        ),
-    )
-    language = forms.ChoiceField(
-        label=gettext_lazy("Language of the invitation"),
-        choices=settings.LANGUAGES,
-        initial=settings.LANGUAGE_CODE,
-    )
-
-    def clean_emails(self):
-        from .invitations import split_emails
-
-        emails = split_emails(self.cleaned_data["emails"])
-        if not emails:
-            raise forms.ValidationError(_("Give at least one email address."))
-        if len(emails) > MAX_INVITATIONS:
-            raise forms.ValidationError(
-                _("At most %(count)s addresses at a time.") % {"count": MAX_INVITATIONS}
-            )
-        return emails
-
-
-class StaffView(WagtailAdminTemplateMixin, TemplateView):
     permission = MANAGE
     header_icon = "calendar"
 
@@ -155,49 +53,121 @@ class StaffView(WagtailAdminTemplateMixin, TemplateView):
         require_perm(request.user, self.permission)
         return super().dispatch(request, *args, **kwargs)
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
-
-class EventReportView(StaffView):
+class EventReportView(ManageRegistrationsMixin, StaffExportMixin, ReportView):
     """Every event, newest first, with its counts; search by title."""
 
-    template_name = "events/admin/event_report.html"
     page_title = gettext_lazy("Event registrations")
+    index_url_name = "events_registration_report"
+    index_results_url_name = "events_registration_report_results"
+    is_searchable = True
+    search_fields = ["title"]
+    export_filename = "event-registrations"
+    columns = [
+        TitleColumn("title", label=gettext_lazy("Event"), get_url=event_screen_url),
+        Column("starts", label=gettext_lazy("Starts"), accessor="starts_text"),
+        Column("state", label=gettext_lazy("Status"), accessor="state_text"),
+        Column("confirmed", label=gettext_lazy("Confirmed"), accessor="confirmed_text"),
+        Column("waitlisted_count", label=gettext_lazy("Waitlisted")),
+        Column("cancelled_count", label=gettext_lazy("Cancelled")),
+        Column("attended", label=gettext_lazy("Attended")),
+    ]
+    list_export = ["title", "starts_text", "state_text", "confirmed_count", "capacity"]
+    list_export += ["waitlisted_count", "cancelled_count", "checked_in_count", "walk_in_count"]
+    export_headings = {
+        "title": gettext_lazy("Event"),
+        "starts_text": gettext_lazy("Starts"),
+        "state_text": gettext_lazy("Status"),
+        "confirmed_count": gettext_lazy("Confirmed"),
+        "capacity": gettext_lazy("capacity"),
+        "waitlisted_count": gettext_lazy("Waitlisted"),
+        "cancelled_count": gettext_lazy("Cancelled"),
+        "checked_in_count": gettext_lazy("Checked in"),
+        "walk_in_count": gettext_lazy("walk-ins"),
+    }
+
+    def get_queryset(self):
+        return events_with_counts().order_by("-starts_at", "-pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        for event in object_list:
+            decorate_event(event)
+        return object_list
+
+    def get_table(self, object_list):
+        return super().get_table(self.decorate_paginated_queryset(object_list))
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(decorate_event(item))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").strip()[:100]
-        events = events_with_counts().order_by("-starts_at", "-pk")
-        if query:
-            events = events.filter(title__icontains=query)
-        page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(self.request.GET.get("page"))
-        context.update(
-            {
-                "query": query,
-                "page_obj": page_obj,
-                "rows": [{"event": event, "attended": attended(event)} for event in page_obj.object_list],
-                "extra_query": urlencode({"q": query}) if query else "",
-                "now": timezone.now(),
-            }
-        )
+        context["rows"] = [{"event": event, "attended": event.attended} for event in context["object_list"]]
         return context
 
 
-def event_screen_url(event):
-    return reverse("events_registrations", args=[event.pk])
+class StatusFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("status"), choices=Status.choices, empty_label=gettext_lazy("All")
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["status"]
 
 
-class EventRegistrationsView(StaffView):
-    """One event: counts, registrations (by status, searchable), CSV, message, invitations, cancel."""
+class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportView):
+    """One event: counts, registrations (by status, searchable, exported), message, invitations, cancel."""
 
     template_name = "events/admin/event_registrations.html"
     page_title = gettext_lazy("Event registrations")
-    statuses = [value for value, _label in Status.choices]
+    index_url_name = "events_registrations"
+    index_results_url_name = "events_registrations_results"
+    filterset_class = StatusFilterSet
+    is_searchable = True
+    context_object_name = "registrations"
+    columns = [
+        Column("name", label=gettext_lazy("Name"), accessor="name_text"),
+        Column("email", label=gettext_lazy("Email")),
+        Column("phone", label=gettext_lazy("Phone")),
+        Column("organisation", label=gettext_lazy("Organisation")),
+        Column("status", label=gettext_lazy("Status"), accessor="status_text"),
+        Column("created_at", label=gettext_lazy("Registered"), accessor="registered_text"),
+        Column("checked_in_at", label=gettext_lazy("Checked in"), accessor="checked_in_text"),
+        Column("cancelled_by", label=gettext_lazy("cancelled by"), accessor="cancelled_text"),
+    ]
+    list_export = ["name", "email", "phone", "organisation", "get_status_display"]
+    list_export += ["created_at", "checked_in_at"]
+    export_headings = {
+        "name": gettext_lazy("Name"),
+        "email": gettext_lazy("Email"),
+        "phone": gettext_lazy("Phone"),
+        "organisation": gettext_lazy("Organisation"),
+        "get_status_display": gettext_lazy("Status"),
+        "created_at": gettext_lazy("Registered"),
+        "checked_in_at": gettext_lazy("Checked in"),
+    }
+    # Times as the screen shows them: Beijing time, in both files.
+    custom_field_preprocess = {
+        name: {"csv": local_time, "xlsx": local_time} for name in ("created_at", "checked_in_at")
+    }
 
-    def dispatch(self, request, event_id, *args, **kwargs):
-        self.event = get_object_or_404(events_with_counts(), pk=event_id)
-        return super().dispatch(request, event_id, *args, **kwargs)
+    def setup(self, request, *args, event_id, **kwargs):
+        super().setup(request, *args, event_id=event_id, **kwargs)
+        self.event_id = event_id
+
+    @cached_property
+    def event(self):
+        return get_object_or_404(events_with_counts(), pk=self.event_id)
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.event.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.event.pk])
+
+    def get_filename(self):
+        return f"event-{self.event.pk}-registrations"
 
     def get_page_subtitle(self):
         return self.event.title
@@ -209,7 +179,32 @@ class EventRegistrationsView(StaffView):
             {"url": "", "label": self.event.title},
         ]
 
-    def post(self, request, event_id):
+    def get_queryset(self):
+        registrations = Registration.objects.filter(event=self.event)
+        if not self.is_export:
+            registrations = registrations.select_related("checked_in_by", "cancelled_by")
+        return registrations.order_by("created_at", "pk")
+
+    def search_queryset(self, queryset):
+        query = self.search_query.strip()[:100]
+        if not query:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(check_in_code__iexact=query)
+            | Q(organisation__icontains=query)
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for registration in object_list:
+            decorate_registration(registration)
+        return object_list
+
+    def get_table(self, object_list):
+        return super().get_table(self.decorate_paginated_queryset(object_list))
+
+    def post(self, request, *args, **kwargs):
         """The message and invitation forms post here; a valid one redirects, an invalid one is
         shown again with its errors (status 400) and changes nothing."""
         action = request.POST.get("action")
@@ -217,17 +212,19 @@ class EventRegistrationsView(StaffView):
             form = MessageForm(request.POST, prefix="message")
             if form.is_valid():
                 return self.send_message(form)
-            return self.render_to_response(self.get_context_data(message_form=form), status=400)
+            return self.show_again(message_form=form)
         if action == "invite":
             form = InviteForm(request.POST, prefix="invite")
             if form.is_valid() and self.send_invitations(form):
                 return redirect(event_screen_url(self.event))
-            return self.render_to_response(self.get_context_data(invite_form=form), status=400)
+            return self.show_again(invite_form=form)
         return redirect(event_screen_url(self.event))
 
-    def send_message(self, form):
-        from .notifications import message_registrants
+    def show_again(self, **forms):
+        self.object_list = self.get_filtered_queryset()
+        return self.render_to_response(self.get_context_data(**forms), status=400)
 
+    def send_message(self, form):
         event = self.event
         if event.confirmed_count == 0:
             messages.warning(self.request, _("Nobody is confirmed for this event: no message was sent."))
@@ -250,8 +247,6 @@ class EventRegistrationsView(StaffView):
         return redirect(event_screen_url(event))
 
     def send_invitations(self, form):
-        from .invitations import invite
-
         try:
             invitations = invite(
                 self.event,
@@ -270,49 +265,16 @@ class EventRegistrationsView(StaffView):
         messages.success(self.request, text % {"count": len(invitations)})
         return True
 
-    def status_filter(self):
-        status = self.request.GET.get("status", "")
-        return status if status in self.statuses else ""
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.event
-        status = self.status_filter()
-        query = self.request.GET.get("q", "").strip()[:100]
-        registrations = Registration.objects.filter(event=event).select_related("checked_in_by")
-        if status:
-            registrations = registrations.filter(status=status)
-        if query:
-            registrations = registrations.filter(
-                Q(name__icontains=query)
-                | Q(email__icontains=query)
-                | Q(check_in_code__iexact=query)
-                | Q(organisation__icontains=query)
-            )
-        registrations = registrations.order_by("created_at", "pk")
-        page_obj = Paginator(registrations, REGISTRATIONS_PER_PAGE).get_page(self.request.GET.get("page"))
-        base = {"q": query} if query else {}
-        status_links = [
-            {
-                "label": _("All"),
-                "url": "?" + urlencode(base),
-                "current": not status,
-            }
-        ] + [
-            {"label": label, "url": "?" + urlencode({**base, "status": value}), "current": value == status}
-            for value, label in Status.choices
-        ]
         pages = EventPage.objects.filter(translation_key=event.translation_key).select_related("locale")
         context.update(
             {
                 "event": event,
                 "attended": attended(event),
-                "page_obj": page_obj,
-                "registrations": page_obj.object_list,
-                "query": query,
-                "status": status,
-                "status_links": status_links,
-                "extra_query": urlencode({**base, **({"status": status} if status else {})}),
+                "starts_text": local_time(event.starts_at),
+                "cancelled_text": local_time(event.cancelled_at),
                 "csv_url": reverse("events_registrations_csv", args=[event.pk]),
                 "cancel_url": reverse("events_cancel_event", args=[event.pk]),
                 "check_in_url": reverse("events:event_check_in", args=[event.pk])
@@ -327,25 +289,37 @@ class EventRegistrationsView(StaffView):
                 ],
                 "message_form": kwargs.get("message_form") or MessageForm(prefix="message"),
                 "invite_form": kwargs.get("invite_form") or InviteForm(prefix="invite"),
-                "now": timezone.now(),
             }
         )
         return context
 
 
-def registrations_csv_view(request, event_id):
-    require_perm(request.user, MANAGE)
-    return registrations_csv(get_object_or_404(Event, pk=event_id))
+class RegistrationsCsvView(EventRegistrationsView):
+    """The event's registrations as CSV, at the address the screen has always linked."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.is_export = True
+
+    def render_to_response(self, context, **response_kwargs):
+        # One response, not a stream: a few hundred rows, and a download with a known length.
+        streamed = self.as_spreadsheet(context["object_list"], self.FORMAT_CSV)
+        response = HttpResponse(b"".join(streamed.streaming_content))
+        for header in ("Content-Type", "Content-Disposition", "Cache-Control"):
+            response[header] = streamed[header]
+        return response
 
 
-class CancelEventView(StaffView):
+class CancelEventView(WagtailAdminTemplateMixin, TemplateView):
     """Cancelling is final and emails everyone: a confirmation step first (GET), then POST."""
 
+    permission = MANAGE
     template_name = "events/admin/cancel_event.html"
     page_title = gettext_lazy("Cancel this event")
     header_icon = "warning"
 
     def dispatch(self, request, event_id, *args, **kwargs):
+        require_perm(request.user, self.permission)
         self.event = get_object_or_404(events_with_counts(), pk=event_id)
         return super().dispatch(request, event_id, *args, **kwargs)
 
@@ -360,20 +334,17 @@ class CancelEventView(StaffView):
             {"url": "", "label": _("Cancel this event")},
         ]
 
+    def to_tell(self):
+        return self.event.confirmed_count + self.event.waitlisted_count
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            {
-                "event": self.event,
-                "to_tell": self.event.confirmed_count + self.event.waitlisted_count,
-                "back_url": event_screen_url(self.event),
-            }
+            {"event": self.event, "to_tell": self.to_tell(), "back_url": event_screen_url(self.event)}
         )
         return context
 
     def post(self, request, event_id):
-        from .registration import cancel_event
-
         if self.event.cancelled_at is not None:
             messages.warning(request, _("This event was already cancelled."))
         else:
@@ -381,18 +352,14 @@ class CancelEventView(StaffView):
             text = ngettext(
                 "The event is cancelled. %(count)s person is being told by email.",
                 "The event is cancelled. %(count)s people are being told by email.",
-                self.event.confirmed_count + self.event.waitlisted_count,
+                self.to_tell(),
             )
-            messages.success(
-                request, text % {"count": self.event.confirmed_count + self.event.waitlisted_count}
-            )
+            messages.success(request, text % {"count": self.to_tell()})
         return redirect(event_screen_url(self.event))
 
 
 def registrations_for_page(request, page_id):
     """From an event page in the editor to its event's screen (the Event is made if it is missing)."""
-    from .sync import event_for
-
     require_perm(request.user, MANAGE)
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])

@@ -16,6 +16,8 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone, translation
 
+from .details import event_details
+
 SITE_TIME_ZONE = "Asia/Shanghai"
 PRODID = "-//Consular Protection for All//Events//ZH"
 # The VTIMEZONE only describes the offsets in use from this date on (China has had no DST since 1991).
@@ -103,10 +105,8 @@ def registration_ics(registration, method="REQUEST", details=None):
 
     METHOD:CANCEL (or a cancelled event) marks the entry cancelled so calendar apps remove it.
     The online joining link is in it: only registered people receive this file.
-    `details`: the event's `notifications.EventDetails` in that language, when already at hand.
+    `details`: the event's `details.EventDetails` in that language, when already at hand.
     """
-    from .notifications import event_details
-
     event = registration.event
     language = registration.language
     details = details or event_details(event, language)
@@ -130,8 +130,3 @@ def registration_ics(registration, method="REQUEST", details=None):
         vevent.add("organizer", organizer())
         vevent.add("attendee", attendee(registration))
     return calendar_bytes([vevent], method=method)
-
-
-def ics_attachment(registration, method="REQUEST"):
-    """The calendar file as an outbox attachment."""
-    return ("event.ics", registration_ics(registration, method=method), "text/calendar")

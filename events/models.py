@@ -54,10 +54,11 @@ class EventIndexPage(SegmentedSearchMixin, Page):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import event_index_context
+        # The page views import these models: importing them at the top would be circular.
+        from .page_views import event_index
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_index_context(self, request))
+        context.update(event_index(request, self))
         return context
 
 
@@ -199,15 +200,16 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
     @path("")
     def event_page(self, request):
-        from .page_views import event_page
+        # The page views import these models: importing them at the top would be circular.
+        from . import page_views
 
-        return event_page(request, self)
+        return page_views.event_page(request, self)
 
     @path("register/")
     def register(self, request):
-        from .views import register
+        from . import page_views  # as above
 
-        return register(request, self)
+        return page_views.register(request, self)
 
 
 class Event(models.Model):
@@ -228,7 +230,21 @@ class Event(models.Model):
     online_url = models.URLField(_("online joining link"), blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     is_private = models.BooleanField(_("invitation only"), default=False)
+    registration_required = models.BooleanField(_("registration needed"), default=True)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    has_live_page = models.BooleanField(
+        _("published"), default=False, help_text=_("Whether a copy of its page is live in any language.")
+    )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cancelled by"),
+    )
     sequence = models.PositiveIntegerField(
         _("calendar sequence"), default=0, help_text=_("Raised whenever the time or place changes.")
     )
@@ -299,6 +315,14 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
     promoted_at = models.DateTimeField(_("promoted from the waitlist"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cancelled by"),
+    )
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(

@@ -8,6 +8,7 @@ query, whatever the number of registrations: the waitlist position is a subquery
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -16,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from accounts.sections import Section
 
-from .models import Registration
+from .checkin import qr_svg
+from .models import EventPage, Registration
 
 MY_EVENTS_ORDER = 30
 SECTION_COUNT = 3
@@ -31,8 +33,6 @@ def in_wechat(request):
 
 def verified_emails(user):
     """A subquery of the user's verified addresses, lower-cased (allauth keeps them; the login one too)."""
-    from allauth.account.models import EmailAddress
-
     return (
         EmailAddress.objects.filter(user=user, verified=True).annotate(lower=Lower("email")).values("lower")
     )
@@ -88,8 +88,6 @@ def past_registrations(user, limit=PAST_COUNT):
 
 def event_page_urls(request, registrations):
     """{translation_key: URL} of each event's live page, in the reader's language when there is one."""
-    from .models import EventPage
-
     keys = {registration.event.translation_key for registration in registrations}
     if not keys:
         return {}
@@ -154,8 +152,6 @@ class MyRegistration:
 
     @property
     def qr_svg(self):
-        from .checkin import qr_svg
-
         return qr_svg(self.registration) if self.shows_check_in else ""
 
     @property

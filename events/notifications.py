@@ -2,25 +2,23 @@
 
 Every email has a de-duplication key, so a retry, a double click or a second run of a command never
 sends it twice: per registration for its confirmation, waitlist place, promotion, cancellation and
-reminder; per registration and calendar SEQUENCE for a change of time or place. The event's words
-(title, venue, address) come from its live page in the registrant's language, else from the source
-language, else from the snapshot the Event keeps after its page is gone.
+reminder; per registration and calendar SEQUENCE for a change of time or place. What they say about
+the event comes from events/details.py, in the registrant's language.
 """
 
-import datetime
 import hashlib
-from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext
 
 import outbox
-from home import reader_language
-from home.links import absolute_reverse, page_absolute_url
-from home.reader_language import copy_for_reader
+from home.links import absolute_reverse
 
-from .models import EventPage, Registration
+from .availability import promotion_deadline
+from .calendar import registration_ics
+from .checkin import qr_png
+from .details import DetailsByLanguage, event_details
+from .models import Registration
 
 CONFIRMED_TEMPLATE = "events/email/confirmed"
 ALREADY_REGISTERED_TEMPLATE = "events/email/already_registered"
@@ -34,70 +32,6 @@ MESSAGE_TEMPLATE = "events/email/message"
 INVITATION_TEMPLATE = "events/email/invitation"
 
 
-# What an email says about the event ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EventDetails:
-    """The event as one language describes it."""
-
-    title: str
-    summary: str
-    starts_at: object
-    ends_at: object
-    venue: str
-    address: str
-    map_url: str
-    online_url: str
-    page_url: str
-    cancelled: bool
-
-    @property
-    def location(self):
-        return ", ".join(part for part in (self.venue, self.address) if part)
-
-    @property
-    def same_day(self):
-        zone = timezone.get_default_timezone()
-        return self.starts_at.astimezone(zone).date() == self.ends_at.astimezone(zone).date()
-
-
-def live_copies(event):
-    """The event's live pages in every language (one query)."""
-    return reader_language.live_copies(EventPage, event.translation_key)
-
-
-def event_details(event, language, copies=None):
-    """What the emails and calendar files of `event` say in `language`. `copies`: from live_copies."""
-    page = copy_for_reader(live_copies(event) if copies is None else copies, language)
-    return EventDetails(
-        title=page.title if page else event.title,
-        summary=page.summary if page else "",
-        starts_at=event.starts_at,
-        ends_at=event.ends_at,
-        venue=page.venue if page else event.venue,
-        address=page.address if page else event.address,
-        map_url=page.map_url if page else "",
-        online_url=event.online_url,
-        page_url=page_absolute_url(page) if page else "",
-        cancelled=event.cancelled_at is not None,
-    )
-
-
-class DetailsByLanguage:
-    """Event details per language for many emails about one event: the pages are read once."""
-
-    def __init__(self, event):
-        self.event = event
-        self.copies = live_copies(event)
-        self.cache = {}
-
-    def __call__(self, language):
-        if language not in self.cache:
-            self.cache[language] = event_details(self.event, language, self.copies)
-        return self.cache[language]
-
-
 def registration_links(registration, language=None):
     """The links a registrant keeps: cancel, decline, calendar file, and "My events" when signed up."""
     language = language or registration.language
@@ -108,11 +42,6 @@ def registration_links(registration, language=None):
         "calendar_url": absolute_reverse(language, "events:calendar", token=token),
         "my_events_url": absolute_reverse(language, "events:my_events") if registration.user_id else "",
     }
-
-
-def promotion_deadline(event):
-    """From this moment on nobody is promoted from the waitlist (the waitlist closes)."""
-    return event.starts_at - datetime.timedelta(hours=settings.EVENTS_PROMOTION_CUTOFF_HOURS)
 
 
 def registration_context(registration, details, **extra):
@@ -129,14 +58,10 @@ def registration_context(registration, details, **extra):
 
 
 def calendar_attachment(registration, method="REQUEST", details=None):
-    from .calendar import registration_ics
-
     return ("event.ics", registration_ics(registration, method=method, details=details), "text/calendar")
 
 
 def qr_attachment(registration):
-    from .checkin import qr_png
-
     return (f"check-in-{registration.check_in_code}.png", qr_png(registration), "image/png")
 
 

@@ -1,29 +1,52 @@
-"""An event page: what, when (Beijing time), where, who speaks, for whom, places left, the registration
-box and, after the event, the report. The online joining link never appears here: it goes only to
-registered people (their email and "My events").
+"""The views of the events room's pages: the event index, an event page and its registration form
+(a sub-route of the page). The page models hand their requests here and to nowhere else.
+
+An event page shows what, when (Beijing time), where, who speaks, for whom, places left, the
+registration box and, after the event, the report. The online joining link never appears here: it goes
+only to registered people (their email and "My events").
 
 An invitation-only event answers 404 to everyone except staff who work with registrations and people
 holding a valid invitation for it (the invitation link keeps its token in the session).
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef
-from django.http import Http404
-from django.utils import timezone
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import dateformat, timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .listing import EventCard
+from home import public_forms
+from home.public_forms import RateLimits, client_address, private_page
+from home.times import in_beijing
+
+from . import registration as registrations
+from .access import invitation_in_session, invitation_tokens, is_staff
+from .availability import ClosedReason, RegistrationState, registration_state
+from .forms import RegistrationForm
+from .listing import EventCard, event_index_context
 from .models import Event, Invitation
 from .sync import event_for
 from .templatetags.event_tags import map_link
 
-STAFF_PERMISSIONS = ("events.manage_registrations", "events.check_in")
-INVITATIONS_SESSION_KEY = "event_invitations"
+SENT_SESSION_KEY = "event_registration_sent"
+BOX_TIME_FORMAT = "Y-m-d H:i"
+
+# (count, seconds): per address and email, per email (someone else's inbox), per address (a campus
+# or an exhibition hall shares one address, so this one is generous).
+RATE_LIMITS = RateLimits(
+    "events-register", address_and_email=(5, 3600), email=(10, 3600), address=(300, 3600)
+)
 
 
-def invitation_tokens(request):
-    """The invitation tokens the invitation link left in this visitor's session (the newest few)."""
-    tokens = request.session.get(INVITATIONS_SESSION_KEY, [])
-    return [token for token in tokens if isinstance(token, str)][-20:] if isinstance(tokens, list) else []
+def event_index(request, index):
+    """What the event index template shows (events/listing.py)."""
+    return event_index_context(index, request)
+
+
+# The event page ----------------------------------------------------------------------------------
 
 
 def shared_event(page, request, preview):
@@ -48,8 +71,33 @@ def may_see_private_event(request, event):
         return True
     if event is not None and getattr(event, "invited", False):
         return True
-    user = request.user
-    return user.is_authenticated and any(user.has_perm(name) for name in STAFF_PERMISSIONS)
+    return is_staff(request.user)
+
+
+def box_time(value):
+    """A registration window's edge as the box says it: in Beijing time (the words name the zone)."""
+    return dateformat.format(in_beijing(value), BOX_TIME_FORMAT) if value else ""
+
+
+@dataclass(frozen=True)
+class RegistrationBox:
+    """The registration box of an event page. `state` is None when registration is not needed or
+    there is no Event yet (a preview of a draft)."""
+
+    state: RegistrationState | None
+    register_url: str
+    opens: str
+    closes: str
+
+
+def registration_box(request, page, event):
+    state = registration_state(event) if event is not None and page.registration_required else None
+    return RegistrationBox(
+        state=state,
+        register_url=(page.get_url(request) or "") + page.reverse_subpage("register"),
+        opens=box_time(page.registration_opens_at),
+        closes=box_time(page.registration_closes_at),
+    )
 
 
 def event_page(request, page):
@@ -67,6 +115,7 @@ def event_page(request, page):
         context_overrides={
             "event": event,
             "card": card,
+            "box": registration_box(request, page, event),
             "speakers": [block.value for block in page.speakers],
             "map_url": map_link(page),
             "is_past": card.is_past,
@@ -79,3 +128,85 @@ def event_page(request, page):
         patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Cookie"])
     return response
+
+
+# The registration form ---------------------------------------------------------------------------
+
+
+def within_rate_limit(address, email):
+    """Count this registration attempt; False when it may not go ahead now."""
+    return public_forms.within_rate_limit(RATE_LIMITS, address, email)
+
+
+def initial_values(request, invitation):
+    user = request.user
+    initial = {}
+    if user.is_authenticated:
+        initial["name"] = getattr(user, "name", "") or user.get_full_name()
+        initial["email"] = user.email
+    if invitation is not None:
+        initial["email"] = invitation.email
+    return initial
+
+
+def registration_closed_response(request, context, reason, status=200):
+    context = context | {"closed_reason": reason, "form": None}
+    return TemplateResponse(request, "events/register.html", context, status=status)
+
+
+@private_page
+def register(request, page):
+    """The registration form of an event page (GET shows it, POST registers, then redirects).
+
+    Confirmed, waitlisted and already registered all end on the same "check your email" page: the
+    email tells the person which, so the page tells a stranger nothing about who is registered."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    event = event_for(page)
+    invitation = None
+    staff = False
+    if page.is_private or event.is_private:
+        invitation = invitation_in_session(request, event)
+        staff = invitation is None and is_staff(request.user)
+        if invitation is None and not staff:
+            raise Http404
+    context = {"page": page, "event": event, "invitation": invitation}
+    if not page.registration_required:
+        return registration_closed_response(request, context, ClosedReason.NOT_NEEDED)
+    state = registration_state(event)
+    context["state"] = state
+    if not state.is_open:
+        return registration_closed_response(request, context, state.reason)
+
+    if request.method == "GET":
+        context["form"] = RegistrationForm(initial=initial_values(request, invitation))
+        return TemplateResponse(request, "events/register.html", context)
+
+    form = RegistrationForm(request.POST)
+    context["form"] = form
+    if not form.is_valid():
+        return TemplateResponse(request, "events/register.html", context, status=400)
+    data = form.cleaned_data
+    if not within_rate_limit(client_address(request), data["email"]):
+        context["rate_limited"] = True
+        return TemplateResponse(request, "events/register.html", context, status=429)
+    try:
+        registrations.register(
+            event,
+            name=data["name"],
+            email=data["email"],
+            language=translation.get_language(),
+            phone=data["phone"],
+            organisation=data["organisation"],
+            user=request.user if request.user.is_authenticated else None,
+            invitation=invitation,
+        )
+    except registrations.RegistrationClosed as closed:
+        return registration_closed_response(request, context, closed.reason, status=409)
+    except registrations.InvitationRequired:
+        if invitation is None and not staff:
+            raise Http404 from None
+        context["invitation_refused"] = True
+        return TemplateResponse(request, "events/register.html", context, status=403)
+    request.session[SENT_SESSION_KEY] = {"title": page.title, "url": page.get_url(request)}
+    return redirect("events:registration_sent")

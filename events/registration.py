@@ -17,36 +17,41 @@ the lock); the outbox delivers and retries them, so a mail server that is down n
 registration.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from . import notifications
-from .models import Event, EventPage, Registration
+from .access import is_staff
+from .availability import (  # noqa: F401 (registration_state and RegistrationState: part of this API)
+    ClosedReason,
+    RegistrationState,
+    closed_reason,
+    counts,
+    promotions_allowed,
+    registration_state,
+)
+from .models import Event, Registration
 
 Status = Registration.Status
 
-CONFIRMED = "confirmed"
-WAITLISTED = "waitlisted"
-ALREADY_REGISTERED = "already_registered"
 
-# Why registration is closed
-NOT_OPEN_YET = "not_open_yet"
-CLOSED = "closed"
-STARTED = "started"
-CANCELLED = "cancelled"
-NOT_NEEDED = "not_needed"
+class Outcome(models.TextChoices):
+    """What became of a registration request (the person is told by email)."""
+
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    ALREADY_REGISTERED = "already_registered"
 
 
 class RegistrationClosed(Exception):  # noqa: N818 (the name others code against)
     def __init__(self, reason):
         super().__init__(reason)
-        self.reason = reason
+        self.reason = reason  # a ClosedReason
 
 
 class InvitationRequired(Exception):  # noqa: N818
@@ -56,105 +61,7 @@ class InvitationRequired(Exception):  # noqa: N818
 @dataclass(frozen=True)
 class RegistrationResult:
     registration: Registration
-    outcome: str  # CONFIRMED, WAITLISTED or ALREADY_REGISTERED
-
-
-@dataclass(frozen=True)
-class RegistrationState:
-    is_open: bool
-    reason: str | None
-    places_left: int | None  # None: no limit
-    waitlist_length: int
-
-
-@dataclass(frozen=True)
-class Rules:
-    """When registration opens and closes, and whether it is needed: the same in every language."""
-
-    required: bool
-    opens_at: datetime.datetime | None
-    closes_at: datetime.datetime | None
-
-
-def registration_rules(event):
-    """The registration rules of the event's live page (one query); None when no page is live.
-
-    wagtail-localize synchronises these fields between languages, so any live copy carries them.
-    """
-    row = (
-        EventPage.objects.live()
-        .filter(translation_key=event.translation_key)
-        .order_by("pk")
-        .values_list("registration_required", "registration_opens_at", "registration_closes_at")
-        .first()
-    )
-    return Rules(*row) if row else None
-
-
-def promotion_deadline(event):
-    return event.starts_at - datetime.timedelta(hours=settings.EVENTS_PROMOTION_CUTOFF_HOURS)
-
-
-def promotions_allowed(event, at=None):
-    at = at or timezone.now()
-    return event.cancelled_at is None and at < promotion_deadline(event)
-
-
-def closed_reason(event, rules, at):
-    """Why registration is closed at `at` (full events aside), or None."""
-    if event.cancelled_at is not None:
-        return CANCELLED
-    if rules is None:
-        return CLOSED  # the page is unpublished or deleted
-    if not rules.required:
-        return NOT_NEEDED
-    if at >= event.starts_at:
-        return STARTED
-    if rules.closes_at is not None and at >= rules.closes_at:
-        return CLOSED
-    if rules.opens_at is not None and at < rules.opens_at:
-        return NOT_OPEN_YET
-    return None
-
-
-def counts(event):
-    """(confirmed, waitlisted) in one query."""
-    totals = Registration.objects.filter(event=event).aggregate(
-        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
-        waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
-    )
-    return totals["confirmed"], totals["waitlisted"]
-
-
-def full_and_waitlist_closed(event, confirmed, at):
-    return event.capacity is not None and confirmed >= event.capacity and not promotions_allowed(event, at)
-
-
-def registration_state(event, at=None):
-    """Whether registration is open now (or at `at`), places left and the waitlist (two queries)."""
-    at = at or timezone.now()
-    reason = closed_reason(event, registration_rules(event), at)
-    confirmed, waitlisted = counts(event)
-    if reason is None and full_and_waitlist_closed(event, confirmed, at):
-        reason = CLOSED
-    places_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
-    return RegistrationState(
-        is_open=reason is None, reason=reason, places_left=places_left, waitlist_length=waitlisted
-    )
-
-
-def is_staff(user):
-    """Staff may register anyone for a private event."""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and (
-            user.is_superuser
-            or user.has_perm("events.manage_registrations")
-            or user.has_perm("events.check_in")
-        )
-    )
+    outcome: Outcome
 
 
 def invitation_valid(invitation, event, email):
@@ -220,7 +127,7 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
     """Register `email` for `event`: confirmed while places are free, else on the waitlist.
 
     An address that is registered already gets an email with its own links and nothing changes
-    (outcome "already_registered"); the caller shows the same page for every outcome.
+    (Outcome.ALREADY_REGISTERED); the caller shows the same page for every outcome.
     Raises RegistrationClosed (with a `reason`) or InvitationRequired.
     """
     email = email.strip()
@@ -229,16 +136,14 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
         language = settings.LANGUAGE_CODE
     if user is not None and not user.is_authenticated:
         user = None
-    reason = closed_reason(event, registration_rules(event), now)
-    if reason is not None:
-        raise RegistrationClosed(reason)
-    if event.is_private and not invitation_valid(invitation, event, email) and not is_staff(user):
-        raise InvitationRequired()
-
     with transaction.atomic():
+        # The rules are read from the locked row: what the last publish of the page left there.
         locked = Event.objects.select_for_update().get(pk=event.pk)
-        if locked.cancelled_at is not None:
-            raise RegistrationClosed(CANCELLED)
+        reason = closed_reason(locked, now)
+        if reason is not None:
+            raise RegistrationClosed(reason)
+        if locked.is_private and not invitation_valid(invitation, locked, email) and not is_staff(user):
+            raise InvitationRequired()
         existing = live_registration(locked, email)
         promoted = []
         if existing is None:
@@ -247,7 +152,7 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
             confirmed, waiting = confirmed + len(promoted), waiting - len(promoted)
             has_place = locked.capacity is None or confirmed < locked.capacity
             if not has_place and not promotions_allowed(locked, now):
-                raise RegistrationClosed(CLOSED)  # full, and the waitlist has closed
+                raise RegistrationClosed(ClosedReason.CLOSED)  # full, and the waitlist has closed
             # Outside the cut-off nobody jumps the queue; inside it, nobody waiting can be offered it.
             takes_place = has_place and (waiting == 0 or not promotions_allowed(locked, now))
             try:
@@ -272,24 +177,29 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
         notifications.send_promoted(person)
     if existing is not None:
         notifications.send_already_registered(existing, waitlist_position(existing))
-        return RegistrationResult(existing, ALREADY_REGISTERED)
+        return RegistrationResult(existing, Outcome.ALREADY_REGISTERED)
     if registration.status == Status.CONFIRMED:
         notifications.send_confirmation(registration)
-        return RegistrationResult(registration, CONFIRMED)
+        return RegistrationResult(registration, Outcome.CONFIRMED)
     notifications.send_waitlisted(registration, waitlist_position(registration))
-    return RegistrationResult(registration, WAITLISTED)
+    return RegistrationResult(registration, Outcome.WAITLISTED)
 
 
 def cancel(registration, by_user=None):
     """Cancel a registration (a second time does nothing). A confirmed place that frees up goes to
-    the first person waiting, unless inside the cut-off. Returns the person promoted, or None."""
+    the first person waiting, unless inside the cut-off. Returns the person promoted, or None.
+
+    `by_user`: who cancelled (the registrant signed in, or staff), kept with the registration."""
     now = timezone.now()
+    by_user = by_user if by_user is not None and by_user.is_authenticated else None
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=registration.event_id)
         current = Registration.objects.filter(pk=registration.pk).values_list("status", flat=True).first()
         if current is None or current == Status.CANCELLED:
             return None
-        Registration.objects.filter(pk=registration.pk).update(status=Status.CANCELLED, cancelled_at=now)
+        Registration.objects.filter(pk=registration.pk).update(
+            status=Status.CANCELLED, cancelled_at=now, cancelled_by=by_user
+        )
         promoted = []
         if current == Status.CONFIRMED:
             confirmed, _waiting = counts(locked)
@@ -297,6 +207,7 @@ def cancel(registration, by_user=None):
     was_confirmed = current == Status.CONFIRMED
     registration.status = Status.CANCELLED
     registration.cancelled_at = now
+    registration.cancelled_by = by_user
     registration.event = locked
     notifications.send_cancelled(registration, was_confirmed=was_confirmed)
     for person in promoted:
@@ -311,14 +222,21 @@ def decline(registration):
 
 def cancel_event(event, by_user=None):
     """The office cancels the event: registration closes and everyone confirmed or waiting is told,
-    with a calendar update that removes the entry (METHOD:CANCEL, a higher SEQUENCE). Once."""
+    with a calendar update that removes the entry (METHOD:CANCEL, a higher SEQUENCE). Once.
+
+    `by_user` and the moment are kept on the Event; the emails are queued after the commit."""
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         if locked.cancelled_at is not None:
             return locked
         locked.cancelled_at = timezone.now()
+        locked.cancelled_by = by_user if by_user is not None and by_user.is_authenticated else None
         locked.sequence += 1
-        locked.save(update_fields=["cancelled_at", "sequence"])
-        notifications.send_event_cancelled(locked)
-    event.cancelled_at, event.sequence = locked.cancelled_at, locked.sequence
+        locked.save(update_fields=["cancelled_at", "cancelled_by", "sequence"])
+    notifications.send_event_cancelled(locked)
+    event.cancelled_at, event.cancelled_by_id, event.sequence = (
+        locked.cancelled_at,
+        locked.cancelled_by_id,
+        locked.sequence,
+    )
     return locked

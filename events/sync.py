@@ -16,6 +16,9 @@ MIRRORED_FIELDS = (
     "online_url",
     "capacity",
     "is_private",
+    "registration_required",
+    "registration_opens_at",
+    "registration_closes_at",
 )
 # Translated words: the snapshot keeps them in the site's first language, so publishing a translation
 # is never mistaken for a change of place.
@@ -23,7 +26,10 @@ TRANSLATED_FIELDS = ("title", "venue", "address")
 
 
 def _facts(page):
-    return {name: getattr(page, name) for name in MIRRORED_FIELDS} | {"title": page.title[:255]}
+    return {name: getattr(page, name) for name in MIRRORED_FIELDS} | {
+        "title": page.title[:255],
+        "has_live_page": page.live,
+    }
 
 
 def speaks_for_event(page):
@@ -31,9 +37,7 @@ def speaks_for_event(page):
     or any language while no live copy in the first language exists."""
     if page.locale.language_code == settings.LANGUAGE_CODE:
         return True
-    first_language = EventPage.objects.live().filter(
-        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-    )
+    first_language = page.get_translations().live().filter(locale__language_code=settings.LANGUAGE_CODE)
     return not first_language.exists()
 
 
@@ -72,3 +76,10 @@ def sync_event(page):
             event.sequence += 1
         event.save()
     return event, calendar_changed
+
+
+def page_left(page):
+    """A copy of the page was unpublished or deleted: the Event takes registrations only while some
+    copy is still live."""
+    still_live = EventPage.objects.live().filter(translation_key=page.translation_key).exists()
+    Event.objects.filter(translation_key=page.translation_key).update(has_live_page=still_live)

@@ -27,10 +27,13 @@ hooks.register(_MY_PORTAL_SECTIONS, _my_events_section)
 
 
 # Staff screens about registrations (events/admin_views.py): a report of every event, per event the
-# registrations, CSV, a message to everyone confirmed, invitations and cancelling the event.
+# registrations, CSV, a message to everyone confirmed, invitations and cancelling the event; they sit
+# in the events room's own admin menu (EventsViewSetGroup).
 from django.urls import path as _path  # noqa: E402
 from django.urls import reverse as _reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _lazy  # noqa: E402
+from wagtail.admin.viewsets.base import ViewSet as _ViewSet  # noqa: E402
+from wagtail.admin.viewsets.base import ViewSetGroup as _ViewSetGroup  # noqa: E402
 from wagtail.admin.widgets import Button as _Button  # noqa: E402
 
 from home.staff import PermissionMenuItem  # noqa: E402
@@ -41,20 +44,24 @@ from .models import EventPage as _EventPage  # noqa: E402
 
 @hooks.register("register_admin_urls")
 def registration_admin_urls():
+    report = _admin_views.EventReportView
+    registrations = _admin_views.EventRegistrationsView
     return [
+        _path("events/registrations/", report.as_view(), name="events_registration_report"),
         _path(
-            "events/registrations/",
-            _admin_views.EventReportView.as_view(),
-            name="events_registration_report",
+            "events/registrations/results/",
+            report.as_view(results_only=True),
+            name="events_registration_report_results",
         ),
+        _path("events/registrations/<int:event_id>/", registrations.as_view(), name="events_registrations"),
         _path(
-            "events/registrations/<int:event_id>/",
-            _admin_views.EventRegistrationsView.as_view(),
-            name="events_registrations",
+            "events/registrations/<int:event_id>/results/",
+            registrations.as_view(results_only=True),
+            name="events_registrations_results",
         ),
         _path(
             "events/registrations/<int:event_id>/registrations.csv",
-            _admin_views.registrations_csv_view,
+            _admin_views.RegistrationsCsvView.as_view(),
             name="events_registrations_csv",
         ),
         _path(
@@ -68,6 +75,39 @@ def registration_admin_urls():
             name="events_registrations_for_page",
         ),
     ]
+
+
+class RegistrationsViewSet(_ViewSet):
+    """The menu entry of the registration screens (their URLs are registered above)."""
+
+    name = "event_registrations"
+    icon = "calendar"
+    menu_label = _lazy("Event registrations")
+
+    @property
+    def menu_url(self):
+        return _reverse("events_registration_report")
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            name=self.name,
+            icon_name=self.icon,
+            order=self.get_menu_item_order(order),
+            permission=_admin_views.MANAGE,
+        )
+
+
+class EventsViewSetGroup(_ViewSetGroup):
+    menu_label = _lazy("Events")
+    menu_icon = "date"
+    items = (RegistrationsViewSet,)
+
+
+@hooks.register("register_admin_viewset")
+def register_events_viewsets():
+    return EventsViewSetGroup()
 
 
 def _registrations_button(page, user, priority):
@@ -89,14 +129,3 @@ def registrations_listing_button(page, user, next_url=None):
     button = _registrations_button(page, user, priority=45)
     if button:
         yield button
-
-
-@hooks.register("register_reports_menu_item")
-def registrations_menu_item():
-    return PermissionMenuItem(
-        _lazy("Event registrations"),
-        _reverse("events_registration_report"),
-        icon_name="calendar",
-        order=720,
-        permission=_admin_views.MANAGE,
-    )

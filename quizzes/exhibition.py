@@ -9,13 +9,16 @@ explicitly, every value autoescaped, and WeasyPrint may load only our own static
 is inline SVG made by `segno`, so it needs no fetch at all. A poster is about 240 kB and renders in
 about 0.5 s (3 s the first time in a process, loading the fonts): it is rendered on request in the
 admin, not cached (a poster is printed a few times, never served to the public).
+
+At the stand a volunteer looks up the result code from a visitor's result screen and gives the small
+prize, once per attempt however often the button is pressed.
 """
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -25,7 +28,7 @@ from home.models import PortalSettings
 from home.qr import qr_svg
 from home.text_input import strip_control_characters
 
-from .models import ExhibitionLink, QuizPage
+from .models import Attempt, ExhibitionLink, QuizPage
 
 POSTER_TEMPLATE = "quizzes/exhibition/poster.html"
 CODE_ATTEMPTS = 5  # a clash of two random 6-character codes is one in a billion; try again anyway
@@ -150,3 +153,33 @@ def poster_pdf(quiz):
 def poster_filename(quiz, link=None):
     link = link or link_for(quiz)
     return f"quiz-poster-{link.code.lower()}.pdf"
+
+
+def find_attempt(code):
+    """The submitted attempt with this result code, or None (one query)."""
+    return (
+        Attempt.objects.filter(result_code=code, status=Attempt.Status.SUBMITTED)
+        .only(
+            "pk",
+            "quiz_title",
+            "language",
+            "score",
+            "max_score",
+            "percent",
+            "passed",
+            "pass_mark",
+            "submitted_at",
+            "result_code",
+            "prize_given_at",
+        )
+        .first()
+    )
+
+
+def give_prize(attempt_pk, now=None):
+    """Mark the prize given, once: True if this call did it, False if it had been given before."""
+    now = now or timezone.now()
+    updated = Attempt.objects.filter(
+        pk=attempt_pk, status=Attempt.Status.SUBMITTED, prize_given_at__isnull=True
+    ).update(prize_given_at=now)
+    return updated == 1

@@ -28,7 +28,7 @@ from home.staff import require_perm
 from home.times import in_beijing
 
 from . import exhibition
-from .models import Attempt, QuizPage
+from .models import QuizPage
 from .permissions import CHECK_CODES, VIEW_REPORTS
 
 CODE_MAX_LENGTH = 12
@@ -137,36 +137,6 @@ class CodeForm(forms.Form):
         return code
 
 
-def find_attempt(code):
-    """The submitted attempt with this result code, or None (one query)."""
-    return (
-        Attempt.objects.filter(result_code=code, status=Attempt.Status.SUBMITTED)
-        .only(
-            "pk",
-            "quiz_title",
-            "language",
-            "score",
-            "max_score",
-            "percent",
-            "passed",
-            "pass_mark",
-            "submitted_at",
-            "result_code",
-            "prize_given_at",
-        )
-        .first()
-    )
-
-
-def give_prize(attempt_pk, now=None):
-    """Mark the prize given, once: True if this call did it, False if it had been given before."""
-    now = now or timezone.now()
-    updated = Attempt.objects.filter(
-        pk=attempt_pk, status=Attempt.Status.SUBMITTED, prize_given_at__isnull=True
-    ).update(prize_given_at=now)
-    return updated == 1
-
-
 class ResultCodeView(WagtailAdminTemplateMixin, TemplateView):
     """Look a result code up (GET ?code=...) and mark the prize given (POST)."""
 
@@ -191,7 +161,7 @@ class ResultCodeView(WagtailAdminTemplateMixin, TemplateView):
         searched = False
         if form.is_bound and form.is_valid():
             searched = True
-            attempt = find_attempt(form.cleaned_data["code"])
+            attempt = exhibition.find_attempt(form.cleaned_data["code"])
         context.update(
             {
                 "form": form,
@@ -210,10 +180,10 @@ class ResultCodeView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("That is not a result code."))
             return redirect("quizzes_result_codes")
         code = form.cleaned_data["code"]
-        attempt = find_attempt(code)
+        attempt = exhibition.find_attempt(code)
         if attempt is None:
             messages.error(request, _("No submitted quiz has the result code %(code)s.") % {"code": code})
-        elif give_prize(attempt.pk):
+        elif exhibition.give_prize(attempt.pk):
             messages.success(
                 request,
                 _("Prize for %(code)s marked as given at %(time)s.")

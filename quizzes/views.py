@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, TextChoices
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,8 +30,14 @@ from . import attempts, scoring, visitors
 from .forms import answer_sheet, answers_from
 from .models.pages import QuizPage
 
-# The buttons' values: keep the answers; submit (listing unanswered questions first); submit anyway.
-SAVE, SUBMIT, CONFIRM = "save", "submit", "confirm"
+
+class Action(TextChoices):
+    """The answer sheet's buttons: keep the answers; submit (listing unanswered questions first);
+    submit anyway."""
+
+    SAVE = "save"
+    SUBMIT = "submit"
+    CONFIRM = "confirm"
 
 
 def in_language(language, name, *args):
@@ -210,15 +216,15 @@ def take(request, public_id):
             return time_up(request, attempt)
         return sheet_response(request, attempt, attempt.draft)
 
-    action = request.POST.get("action", SAVE)
-    if action == SUBMIT and request.POST.get("confirm"):
-        action = CONFIRM
+    action = request.POST.get("action", Action.SAVE)
+    if action == Action.SUBMIT and request.POST.get("confirm"):
+        action = Action.CONFIRM
     answers = answers_from(request.POST, attempt.snapshot)
     try:
-        if action in (SUBMIT, CONFIRM):
+        if action in (Action.SUBMIT, Action.CONFIRM):
             cleaned = attempts.clean_answers(attempt, answers)
             missing = scoring.unanswered(attempt.snapshot, {**attempt.draft, **cleaned})
-            if missing and action != CONFIRM:
+            if missing and action != Action.CONFIRM:
                 attempt = attempts.save_answers(attempt, answers)
                 return sheet_response(request, attempt, attempt.draft, unanswered=missing)
             attempt, _scored_now = attempts.submit_attempt(attempt, answers)

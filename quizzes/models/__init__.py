@@ -1,5 +1,6 @@
 """Safety quizzes' models: the question bank (bank.py), quiz pages (pages.py), and what people did
-(attempts.py). Modules of this room import from those; other rooms from here."""
+(attempts.py). The pages hand requests to quizzes/views.py, so what that module imports reads the
+submodules it needs, never this package (which imports the pages); everything else may use this."""
 
 from home.codes import CODE_ALPHABET  # noqa: F401 (quizzes/demo.py imports it from here)
 

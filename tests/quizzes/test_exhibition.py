@@ -15,7 +15,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.users.models import UserProfile
 
 from quizzes import exhibition
-from quizzes.exhibition_admin import find_attempt, give_prize
+from quizzes.exhibition import find_attempt, give_prize
 from quizzes.models import Attempt, ExhibitionLink
 
 from . import factories

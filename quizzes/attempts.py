@@ -22,7 +22,6 @@ from home.codes import new_code
 from . import scoring
 from .models.attempts import Answer, Attempt
 from .models.bank import Choice, Question
-from .visitors import GUEST_SESSION_KEY  # noqa: F401 (tests/browser import it from here)
 
 
 class QuizError(Exception):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from home.models import HomePage, StandardPage
-from quizzes.attempts import GUEST_SESSION_KEY, submit_attempt
+from quizzes.attempts import submit_attempt
+from quizzes.visitors import GUEST_SESSION_KEY
 from tests.browser.test_accessibility import blocking_violations
 from tests.browser.test_events import page_width
 from tests.quizzes import factories

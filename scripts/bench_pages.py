@@ -25,13 +25,14 @@ def event_pages(home, capacity):
     start: one with `capacity` places, one without a limit (for requests one at a time)."""
     from django.utils import timezone
 
-    from events.demo import EVENTS, INDEX, EventSeeder
+    from events.demo import EventSeeder
     from events.models import EventIndexPage, EventType
 
     seeder = EventSeeder(io.StringIO())
-    index = seeder.child_page(home, EventIndexPage, INDEX | {"slug": "bench-events"})
+    demo = seeder.data("events")
+    index = seeder.child_page(home, EventIndexPage, demo["index"] | {"slug": "bench-events"})
     lecture = next(
-        spec for spec in EVENTS if spec["type"] == EventType.LECTURE and not spec.get("is_private")
+        spec for spec in demo["events"] if spec["type"] == EventType.LECTURE and not spec.get("is_private")
     )
     lecture = {key: value for key, value in lecture.items() if key not in EVENT_SPEC_LEFT_OUT}
     today = timezone.localdate()
@@ -40,8 +41,8 @@ def event_pages(home, capacity):
         spec = lecture | {
             "slug": slug,
             "day": 1,
-            "start": (14, 0),
-            "end": (16, 0),
+            "start": "14:00",
+            "end": "16:00",
             "registration_required": True,
             "capacity": places,
             "zh-hans": lecture["zh-hans"] | {"title": title},
@@ -54,16 +55,17 @@ def event_pages(home, capacity):
 def quiz_page(home, questions):
     """A quiz index and a quiz anyone may take, as often as they like, of the first `questions` questions
     of the demo bank (Chinese), choices shuffled."""
-    from quizzes.demo import INDEX, QUIZZES, QuizSeeder
-    from quizzes.demo_questions import QUESTIONS
+    from quizzes.demo import QuizSeeder
     from quizzes.models import QuizIndexPage, QuizPage
 
-    if not 0 < questions <= len(QUESTIONS):
-        raise SystemExit(f"--questions: between 1 and {len(QUESTIONS)} (the demo question bank)")
     seeder = QuizSeeder(io.StringIO())
-    index = seeder.child_page(home, QuizIndexPage, INDEX | {"slug": "bench-quizzes"})
-    bank = {spec.slug: seeder.question(spec, None, None) for spec in QUESTIONS[:questions]}
-    basics = QUIZZES[0]
+    demo_questions = seeder.data("questions")
+    if not 0 < questions <= len(demo_questions):
+        raise SystemExit(f"--questions: between 1 and {len(demo_questions)} (the demo question bank)")
+    demo = seeder.data("quizzes")
+    index = seeder.child_page(home, QuizIndexPage, demo["index"] | {"slug": "bench-quizzes"})
+    bank = {spec["slug"]: seeder.question(spec, None, None) for spec in demo_questions[:questions]}
+    basics = demo["quizzes"][0]
     spec = basics | {
         "slug": "bench-quiz",
         "questions": list(bank),

@@ -5,9 +5,10 @@ email, one sending with stop and resume) are in admin_views.py.
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -28,6 +29,7 @@ from . import admin_views
 from .facts import facts_saved
 from .levels import Region, RiskLevel
 from .models import AlertFanout, AlertSubscription, Destination
+from .names import sorted_by_name
 
 REVIEW_SOON_DAYS = 14
 DUE_PANEL_ROWS = 10
@@ -326,12 +328,18 @@ class SubscriberReportView(StaffExportMixin, ReportView):
         "subscriber_count": _("Confirmed subscribers"),
     }
     export_filename = "alert-subscribers"
+    paginate_by = 300  # every destination (there are fewer than 250 codes) on one page, by name
 
     def get_queryset(self):
         active = Q(subscriptions__confirmed_at__isnull=False, subscriptions__unsubscribed_at__isnull=True)
         return Destination.objects.annotate(subscriber_count=Count("subscriptions", filter=active)).order_by(
             "country"
         )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, places, is_paginated = super().paginate_queryset(queryset, page_size)
+        places = sorted_by_name(list(places), str, translation.get_language() or settings.LANGUAGE_CODE)
+        return paginator, page, places, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

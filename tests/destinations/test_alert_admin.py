@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from destinations import fanout as fanouts
 from destinations.models import AlertDelivery, AlertFanout
@@ -226,3 +227,20 @@ def test_sendings_can_be_filtered_by_status_and_searched_by_title(client, make_u
     assert fanout.title in client.get(url, {"status": "queued", "q": "巴黎"}).content.decode()
     assert fanout.title not in client.get(url, {"status": "stopped"}).content.decode()
     assert fanout.title not in client.get(url, {"q": "东京"}).content.decode()
+
+
+def test_the_report_lists_destinations_by_name_in_the_readers_language(client, make_user, france):
+    factories.destination("JP", region="asia")
+    factories.destination("DE")
+    officer = staff_with(make_user, "destinations.view_alertsubscription")
+    client.force_login(officer)
+    url = reverse("destinations_subscribers:index")
+
+    chinese = [row["code"] for row in client.get(url).context["rows"]]
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "en"
+    profile.save()
+    english = [row["code"] for row in client.get(url).context["rows"]]
+
+    assert chinese == ["DE", "FR", "JP"]  # deguo, faguo, riben
+    assert english == ["FR", "DE", "JP"]

@@ -5,7 +5,7 @@ invitation link keeps its token in the visitor's session (the newest few), so th
 registration form know the visitor was invited.
 """
 
-from .models import Invitation
+from .models.records import Invitation
 
 STAFF_PERMISSIONS = ("events.manage_registrations", "events.check_in")
 INVITATIONS_SESSION_KEY = "event_invitations"

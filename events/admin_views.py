@@ -267,6 +267,8 @@ class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportV
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.is_export:
+            return context  # a file: none of the screen's extras
         event = self.event
         pages = EventPage.objects.filter(translation_key=event.translation_key).select_related("locale")
         context.update(

@@ -8,4 +8,5 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Receivers use the models, which exist only once the app registry is ready.
         from . import receivers  # noqa: F401

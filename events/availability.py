@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Event, Registration
+from .models.records import Event, Registration
 
 Status = Registration.Status
 

@@ -4,7 +4,7 @@ walk-ins (who count as attended but take no one's place)."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from home import qr
 from home.links import absolute_reverse
 
-from .models import Registration, WalkIn
+from .models.records import Registration, WalkIn
 
 
 def check_in_url(registration):
@@ -39,15 +39,23 @@ def qr_png(registration):
     return qr.qr_png(check_in_url(registration))
 
 
+class NotCheckedIn(models.TextChoices):
+    """Why a check-in did not happen."""
+
+    ALREADY = "already"
+    CANCELLED = Registration.Status.CANCELLED.value
+    WAITLISTED = Registration.Status.WAITLISTED.value
+
+
 @dataclass(frozen=True)
 class CheckInResult:
     registration: Registration
     checked_in: bool  # True when this call checked the person in
-    reason: str = ""  # "already", "cancelled", "waitlisted" when it did not
+    reason: str = ""  # a NotCheckedIn when it did not
 
     @property
     def already(self):
-        return self.reason == "already"
+        return self.reason == NotCheckedIn.ALREADY
 
 
 def check_in(registration, by_user=None):
@@ -63,8 +71,11 @@ def check_in(registration, by_user=None):
     if updated:
         return CheckInResult(registration, checked_in=True)
     if registration.checked_in_at is not None:
-        return CheckInResult(registration, checked_in=False, reason="already")
-    return CheckInResult(registration, checked_in=False, reason=registration.status)
+        return CheckInResult(registration, checked_in=False, reason=NotCheckedIn.ALREADY)
+    if registration.status == Registration.Status.CANCELLED:
+        return CheckInResult(registration, checked_in=False, reason=NotCheckedIn.CANCELLED)
+    # Waitlisted when the UPDATE ran (a promotion may have confirmed it since).
+    return CheckInResult(registration, checked_in=False, reason=NotCheckedIn.WAITLISTED)
 
 
 def add_walk_in(event, name, email="", by_user=None):

@@ -65,7 +65,7 @@ def result_message(result):
             "name": registration.name,
             "time": when_text(registration.checked_in_at),
         }
-    if result.reason == Registration.Status.WAITLISTED:
+    if result.reason == checkin.NotCheckedIn.WAITLISTED:
         return messages.ERROR, _(
             "%(name)s is on the waitlist, not confirmed: they cannot be checked in. Add them as a walk-in "
             "if there is room."

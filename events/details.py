@@ -7,13 +7,12 @@ the joining link always come from the `Event`.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils import timezone
 
 from home import reader_language
 from home.links import page_absolute_url
 from home.reader_language import copy_for_reader
-
-from .models import EventPage
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,11 @@ class EventDetails:
 
 
 def live_copies(event):
-    """The event's live pages in every language (one query)."""
-    return reader_language.live_copies(EventPage, event.translation_key)
+    """The event's live pages in every language (one query).
+
+    The page model is looked up by name: it hands its requests to views that send these emails, so
+    importing it here would close a circle (pages -> page views -> registration -> emails -> pages)."""
+    return reader_language.live_copies(apps.get_model("events", "EventPage"), event.translation_key)
 
 
 def event_details(event, language, copies=None):

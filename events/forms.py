@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.text_input import ControlCharactersStripped
 
-from .models import Registration
+from .models.records import Registration
 
 NAME_MAX_LENGTH = Registration._meta.get_field("name").max_length
 EMAIL_MAX_LENGTH = Registration._meta.get_field("email").max_length

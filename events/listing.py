@@ -22,7 +22,7 @@ from home.listing import filter_links, page_number
 from home.models import Audience
 from home.visibility import public
 
-from .models import Event, EventPage, EventType, Registration
+from .models.records import Event, EventType, Registration
 
 PAGE_SIZE = 12
 FILTERS = ("type", "audience", "district")
@@ -31,7 +31,7 @@ PAST = "past"
 
 def listed_events(index, request):
     """Live, public, not invitation-only event pages of one index."""
-    return public(EventPage.objects.live().child_of(index).filter(is_private=False), request)
+    return public(index.event_pages(), request)
 
 
 def with_places(pages):
@@ -57,7 +57,7 @@ def with_places(pages):
 class EventCard:
     """What a list shows about one event page."""
 
-    page: EventPage
+    page: object  # an EventPage
     audiences: list
     now: datetime
     cancelled_at: datetime | None = None

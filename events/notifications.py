@@ -18,7 +18,7 @@ from .availability import promotion_deadline
 from .calendar import registration_ics
 from .checkin import qr_png
 from .details import DetailsByLanguage, event_details
-from .models import Registration
+from .models.records import Registration
 
 CONFIRMED_TEMPLATE = "events/email/confirmed"
 ALREADY_REGISTERED_TEMPLATE = "events/email/already_registered"

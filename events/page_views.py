@@ -27,7 +27,7 @@ from .access import invitation_in_session, invitation_tokens, is_staff
 from .availability import ClosedReason, RegistrationState, registration_state
 from .forms import RegistrationForm
 from .listing import EventCard, event_index_context
-from .models import Event, Invitation
+from .models.records import Event, Invitation
 from .sync import event_for
 from .templatetags.event_tags import map_link
 

@@ -35,7 +35,7 @@ from .availability import (  # noqa: F401 (registration_state and RegistrationSt
     promotions_allowed,
     registration_state,
 )
-from .models import Event, Registration
+from .models.records import Event, Registration
 
 Status = Registration.Status
 

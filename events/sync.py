@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from .models import Event, EventPage
+from .models.records import Event
 
 # What a registrant's calendar entry shows: a change to any of these raises the calendar SEQUENCE.
 CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "address")
@@ -81,5 +81,5 @@ def sync_event(page):
 def page_left(page):
     """A copy of the page was unpublished or deleted: the Event takes registrations only while some
     copy is still live."""
-    still_live = EventPage.objects.live().filter(translation_key=page.translation_key).exists()
+    still_live = page.get_translations(inclusive=True).live().exists()
     Event.objects.filter(translation_key=page.translation_key).update(has_live_page=still_live)

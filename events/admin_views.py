@@ -73,7 +73,7 @@ class EventReportView(ManageRegistrationsMixin, StaffExportMixin, ReportView):
         Column("attended", label=gettext_lazy("Attended")),
     ]
     list_export = ["title", "starts_text", "state_text", "confirmed_count", "capacity"]
-    list_export += ["waitlisted_count", "cancelled_count", "checked_in_count", "walk_in_count"]
+    list_export += ["waitlisted_count", "cancelled_count", "attended"]
     export_headings = {
         "title": gettext_lazy("Event"),
         "starts_text": gettext_lazy("Starts"),
@@ -82,8 +82,7 @@ class EventReportView(ManageRegistrationsMixin, StaffExportMixin, ReportView):
         "capacity": gettext_lazy("capacity"),
         "waitlisted_count": gettext_lazy("Waitlisted"),
         "cancelled_count": gettext_lazy("Cancelled"),
-        "checked_in_count": gettext_lazy("Checked in"),
-        "walk_in_count": gettext_lazy("walk-ins"),
+        "attended": gettext_lazy("Attended"),
     }
 
     def get_queryset(self):

@@ -19,16 +19,15 @@ seeding never delivers mail.
 """
 
 import datetime
-from contextlib import contextmanager
 from urllib.parse import quote
 
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+import outbox
 from home.demo import DemoSeeder, rich
 from home.models import Audience, HomePage
-from outbox.models import Message
 
 from .invitations import invite
 from .models import EventIndexPage, EventPage, Invitation, Registration
@@ -150,7 +149,7 @@ class EventSeeder(DemoSeeder):
         if Registration.objects.filter(event__translation_key=page.translation_key).exists():
             return
         event = event_for(page)
-        with demo_mail_withdrawn():
+        with outbox.withdrawn_to(DEMO_EMAIL_DOMAIN):
             for person in people:
                 register(event, name=person["name"], email=person["email"], language=person["language"])
         self.log(f"Registered {len(people)} demo people for {page.slug}")
@@ -159,23 +158,9 @@ class EventSeeder(DemoSeeder):
         """Demo invitations to a private event, once: none when the event has any."""
         if Invitation.objects.filter(event__translation_key=page.translation_key).exists():
             return
-        with demo_mail_withdrawn():
+        with outbox.withdrawn_to(DEMO_EMAIL_DOMAIN):
             invite(event_for(page), emails, language="zh-hans")
         self.log(f"Invited {len(emails)} demo people to {page.slug}")
-
-
-@contextmanager
-def demo_mail_withdrawn():
-    """Withdraw the emails queued inside the block to demo addresses, before anything is sent.
-
-    Demo people have no mailbox. The outbox delivers a message only after the transaction commits
-    and only while it is pending, so a message cancelled here is never sent.
-    """
-    last = Message.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    yield
-    Message.objects.filter(
-        pk__gt=last, recipient__endswith=DEMO_EMAIL_DOMAIN, status=Message.Status.PENDING
-    ).update(status=Message.Status.CANCELLED, dedupe_key=None)
 
 
 def at(day, hour_minute):

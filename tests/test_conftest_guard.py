@@ -128,3 +128,26 @@ def test_the_hooks_fail_before_any_flush_runs(tmp_path):
     )
     assert run.returncode == pytest.ExitCode.USAGE_ERROR, run.stdout + run.stderr
     assert "test_sample.py::test_nowhere" in run.stderr
+
+
+@pytest.mark.postgres_only
+@pytest.mark.engine
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_site_copies_the_snapshot_back_on_postgresql(rebuild_site):
+    """What a transactional test changed, and what the flush after it empties, comes back."""
+    from django.db import connection
+    from wagtail.models import Page, Site
+
+    from home.models import HomePage
+    from tests.conftest import restore_snapshot
+
+    pages, sites = Page.objects.count(), Site.objects.count()
+    assert HomePage.objects.filter(depth=2).count() == 2
+    Site.objects.all().delete()
+    Page.objects.filter(depth__gt=1).delete()
+    assert not HomePage.objects.exists()
+
+    restore_snapshot(connection)
+
+    assert (Page.objects.count(), Site.objects.count()) == (pages, sites)
+    assert HomePage.objects.filter(depth=2).count() == 2

@@ -6,7 +6,7 @@ on a developer's machine, but under ``CI=true`` that is a failure, never a skip.
 
 Every test in this folder is marked ``browser`` and runs against ``live_server`` with
 ``rebuild_site`` (tests/conftest.py): ``live_server`` makes the test transactional, which empties
-every table afterwards, and serialized rollback restores the demo site before each test.
+every table afterwards, and ``rebuild_site`` restores the demo site before each test.
 """
 
 import os
@@ -67,7 +67,7 @@ def browser(chromium_path, django_db_setup):
 
     Once Playwright's event loop runs in this thread, Django's per-thread connection store
     (asgiref's ``Local``) switches to per-context storage and would hand out fresh connection
-    objects: without the serialized snapshot ``rebuild_site`` restores (tests/conftest.py), and,
+    objects: without the snapshot ``rebuild_site`` restores (tests/conftest.py), and,
     on PostgreSQL, a second session that blocks dropping the test database. So the database is
     set up first and the existing connection objects are carried over into the loop's context.
     """

@@ -2,7 +2,6 @@
 (attempts.py). The pages hand requests to quizzes/views.py, so what that module imports reads the
 submodules it needs, never this package (which imports the pages); everything else may use this."""
 
-
 from .attempts import Answer, Attempt, ExhibitionLink, Review
 from .bank import Choice, Difficulty, Question, QuestionKind
 from .pages import QuizIndexPage, QuizPage, QuizQuestion, QuizTopic

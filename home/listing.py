@@ -23,7 +23,6 @@ from .models.content import (
     VideoPage,
 )
 from .models.vocabulary import Audience, Topic
-from .text_input import strip_control_characters
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -45,7 +44,7 @@ def page_number(request, paginator, notices):
     Any decimal digits count (a Chinese keyboard's full-width "２" too); "²" is a digit that int()
     refuses, so it is not a page number.
     """
-    requested = strip_control_characters(request.GET.get("page", "1")).strip()
+    requested = request.GET.get("page", "1").strip()
     if not requested.isdecimal():
         number = 0
     elif len(requested) > PAGE_NUMBER_MAX_DIGITS:
@@ -74,7 +73,7 @@ def filter_links(name, options, chosen, params):
 
 
 def content_listing(index, request):
-    params = {key: strip_control_characters(request.GET.get(key, "")).strip()[:100] for key in FILTERS}
+    params = {key: request.GET.get(key, "").strip()[:100] for key in FILTERS}
     notices = []
     pages = public(ContentPage.objects.live().child_of(index), request)
     pages = pages.select_related("hero_image").order_by("-first_published_at", "-pk")

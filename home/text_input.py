@@ -2,14 +2,17 @@
 
 PostgreSQL refuses a NUL byte in text (a query or a row holding one is a server error), and the other
 C0 and C1 control characters (U+0001–U+001F, U+007F, U+0080–U+009F) mean nothing in a name, an email
-address or a search: they come from pasting, broken clients or probing. Every value read from a
-request (a query parameter, a form field) passes through `strip_control_characters` before it is
-compared, stored or searched. Multi-line text (a textarea) keeps its tabs and line breaks; in a
-single-line value they become one space, so that the words on either side stay apart.
+address or a search: they come from pasting, broken clients or probing.
 
-Public forms get this by mixing in `ControlCharactersStripped`; a view reading a raw parameter calls
-`strip_control_characters` itself. Undecodable bytes need nothing here: Django decodes query strings
-and form bodies with errors="replace", so they arrive as U+FFFD, which any database stores.
+`home.middleware.ControlCharactersMiddleware` passes every query parameter and every public form
+field through `strip_control_characters` before any view reads them, keeping tabs and line breaks
+(a textarea may hold them). Our forms mix in `ControlCharactersStripped`, which also turns them into
+one space in a single-line field, so that the words on either side stay apart (and cleans the admin's
+forms, which the middleware leaves alone). What arrives in a URL path (a code, a token) is not a
+parameter: a view reading one calls `strip_control_characters` itself.
+
+Undecodable bytes need nothing here: Django decodes query strings and form bodies with
+errors="replace", so they arrive as U+FFFD, which any database stores.
 """
 
 import re

@@ -8,15 +8,14 @@ from django.views.decorators.cache import never_cache
 
 from .search import query_words
 from .site_search import search_site
-from .text_input import strip_control_characters
 
 # A longer query is cut, with a notice: no question needs more, and every word costs the index a lookup.
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def search(request):
-    query = strip_control_characters(request.GET.get("q", "")).strip()
-    kind = strip_control_characters(request.GET.get("kind", "")).strip()
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "").strip()
     notices = []
     if len(query) > SEARCH_QUERY_MAX_LENGTH:
         query = query[:SEARCH_QUERY_MAX_LENGTH].strip()

@@ -3,8 +3,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..text_input import strip_control_characters
-
 
 class UnansweredSearch(models.Model):
     """A search that found nothing, counted, so editors see what people look for and do not find."""
@@ -31,7 +29,7 @@ class UnansweredSearch(models.Model):
     @classmethod
     def record(cls, query_string, language):
         """Count one more search for this text in this language (safe when two come at once)."""
-        query_string = " ".join(strip_control_characters(query_string).lower().split())[:100]
+        query_string = " ".join(query_string.lower().split())[:100]
         found = cls.objects.filter(query_string=query_string, language=language)
         if found.update(count=F("count") + 1, last_searched_at=timezone.now()):
             return

@@ -17,13 +17,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from home.spreadsheets import StaffExportMixin
-from home.staff import PermissionMenuItem
+from home.staff import PermissionViewSet
 
 from . import admin_views
 from .facts import facts_saved
@@ -352,27 +352,18 @@ class SubscriberReportView(StaffExportMixin, ReportView):
         return context
 
 
-class SubscriberReportViewSet(ViewSet):
+class SubscriberReportViewSet(PermissionViewSet):
     name = "destinations_subscribers"
     url_prefix = "reports/alert-subscribers"
     icon = "group"
     menu_label = _("Alert subscribers")
+    permission = admin_views.VIEW_SUBSCRIBERS
 
     def get_urlpatterns(self):
         return [
             path("", SubscriberReportView.as_view(), name="index"),
             path("results/", SubscriberReportView.as_view(results_only=True), name="index_results"),
         ]
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name=self.menu_name,
-            icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
-            permission=admin_views.VIEW_SUBSCRIBERS,
-        )
 
 
 class DestinationsMenu(ViewSetGroup):

@@ -13,10 +13,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
-from home.staff import PermissionMenuItem
+from home.staff import PermissionViewSet
 
 from .models import Question, QuestionKind
 from .permissions import CHECK_CODES, VIEW_REPORTS
@@ -132,24 +131,9 @@ class QuestionViewSet(SnippetViewSet):
         return Question.objects.select_related("topic", "locale")
 
 
-class StaffScreen(ViewSet):
-    """A staff screen in the group's menu, shown to holders of `permission`. Its views keep their URL
-    names (quizzes_report_index, quizzes_result_codes: wagtail_hooks.py), which links elsewhere use."""
-
-    permission = ""
-
-    def get_urlpatterns(self):
-        return []
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name=self.menu_name,
-            icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
-            permission=self.permission,
-        )
+class StaffScreen(PermissionViewSet):
+    """A staff screen in the group's menu. Its views keep their URL names (quizzes_report_index,
+    quizzes_result_codes: wagtail_hooks.py), which links elsewhere use."""
 
 
 class QuizReportsScreen(StaffScreen):

@@ -12,6 +12,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from accounts.models import AccountSettings
+
 from .models.settings import PortalSettings
 
 VERSION_KEY = "portal:site-version"
@@ -52,6 +54,7 @@ def page_deleted(sender, instance, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_save, sender=PortalSettings)
+@receiver(post_save, sender=AccountSettings)  # the privacy notice the footer links to
 def restriction_or_settings_saved(sender, **kwargs):
     site_changed()
 

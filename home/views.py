@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from .search import query_words
+from .site_map import site_map_sections
 from .site_search import search_site
 
 # A longer query is cut, with a notice: no question needs more, and every word costs the index a lookup.
@@ -37,6 +38,10 @@ def search(request):
         context.update(search_site(request, query, kind, notices), search_query=query)
         context["page_query"] = urlencode({"q": query, **({"kind": kind} if kind else {})})
     return render(request, "home/search.html", context)
+
+
+def site_map(request):
+    return render(request, "home/site_map.html", {"sections": site_map_sections(request)})
 
 
 @never_cache

@@ -27,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("site-map/", home_views.site_map, name="site_map"),
     path("feeds/latest/", LatestContentFeed(), name="latest_feed"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),

@@ -1,3 +1,5 @@
+import string
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -5,6 +7,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 from ..reader_language import in_reader_language
+
+ICP_FILING_SITE = "https://beian.miit.gov.cn/"
+PUBLIC_SECURITY_FILING_SITE = "https://beian.mps.gov.cn/"
+PUBLIC_SECURITY_RECORD_URL = "https://beian.mps.gov.cn/#/query/webSearch?code="
 
 
 @register_setting(icon="site")
@@ -69,6 +75,63 @@ class PortalSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("WeChat QR code"),
     )
+    host_organisation_zh = models.CharField(
+        _("host organisation (Chinese)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The organisation that runs the site, shown in the footer as 主办单位."),
+    )
+    host_organisation_en = models.CharField(_("host organisation (English)"), max_length=120, blank=True)
+    icp_filing_number = models.CharField(
+        _("ICP filing number"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "As issued, for example 京ICP备12345678号-1; the footer links it to the MIIT filing system."
+        ),
+    )
+    public_security_filing_number = models.CharField(
+        _("public security filing number"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "As issued, for example 京公网安备11010102000001号; the footer links it to its record on "
+            "the public security filing system."
+        ),
+    )
+    consular_website_url = models.URLField(
+        _("address of the consular service website (中国领事服务网)"),
+        blank=True,
+        default="https://cs.mfa.gov.cn/",
+    )
+    consular_app_url = models.URLField(
+        _("download page of the China Consular Affairs app (中国领事 APP)"),
+        blank=True,
+        help_text=_("Without one, the footer tells people to search for the app in their app store."),
+    )
+    consular_wechat_account = models.CharField(
+        _("name of the consular WeChat account"),
+        max_length=60,
+        blank=True,
+        default="领事直通车",
+        help_text=_("The footer tells people to search for it in WeChat. Leave empty to leave it out."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement page"),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact page"),
+    )
     banner_enabled = models.BooleanField(_("show the site-wide banner"), default=False)
     banner_level = models.CharField(
         _("banner level"), max_length=10, choices=BannerLevel.choices, default=BannerLevel.WARNING
@@ -118,6 +181,21 @@ class PortalSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("host_organisation_zh"),
+                FieldPanel("host_organisation_en"),
+                FieldPanel("icp_filing_number"),
+                FieldPanel("public_security_filing_number"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("contact_page"),
+                FieldPanel("consular_website_url"),
+                FieldPanel("consular_app_url"),
+                FieldPanel("consular_wechat_account"),
+            ],
+            heading=_("Footer"),
+            help_text=_("The privacy notice the footer links to is the one chosen in the account settings."),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("banner_enabled"),
                 FieldPanel("banner_level"),
                 FieldPanel("banner_text_zh"),
@@ -158,6 +236,18 @@ class PortalSettings(BaseSiteSetting):
     @property
     def banner_text(self):
         return in_reader_language(self.banner_text_zh, self.banner_text_en)
+
+    @property
+    def host_organisation(self):
+        return in_reader_language(self.host_organisation_zh, self.host_organisation_en)
+
+    @property
+    def public_security_record_url(self):
+        """The filing's record on the public security filing system, found by the number's digits."""
+        code = "".join(
+            character for character in self.public_security_filing_number if character in string.digits
+        )
+        return f"{PUBLIC_SECURITY_RECORD_URL}{code}" if code else PUBLIC_SECURITY_FILING_SITE
 
     @property
     def show_banner(self):

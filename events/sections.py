@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Exists, OuterRef
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accounts.sections import Section
-from home.site_cache import cached
+from home.site_cache import cached_per_language
 from home.visibility import public
 
 from .models import Event, EventPage, EventType
@@ -47,10 +46,8 @@ class EventEntry:
 
 def unended_events(request, language_code=None):
     """Live, public, not cancelled events of a language that had not ended, soonest first (cached)."""
-    language_code = language_code or translation.get_language() or "zh-hans"
-    site = Site.find_for_request(request)
 
-    def build():
+    def build(language_code):
         cancelled = Event.objects.filter(
             translation_key=OuterRef("translation_key"), cancelled_at__isnull=False
         )
@@ -86,7 +83,7 @@ def unended_events(request, language_code=None):
             for page in pages
         ]
 
-    return cached("events-unended", build, site.pk if site else "-", language_code)
+    return cached_per_language("events-unended", request, build, language_code)
 
 
 def upcoming_events(request, language_code=None, at=None):

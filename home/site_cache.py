@@ -6,10 +6,12 @@ REDIS_URL set, every host shares the version; with the default local-memory cach
 its own, which is right for one process (`make run`) and for tests (cleared before each test).
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.models import AccountSettings
@@ -33,6 +35,14 @@ def cached(name, build, *parts):
         value = build()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def cached_per_language(name, request, build, language_code=None):
+    """`build(language_code)` for the request's site in a language (the active one unless given),
+    built once per site version: what a listing shows every visitor of one language alike."""
+    language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    site = Site.find_for_request(request)
+    return cached(name, lambda: build(language_code), site.pk if site else "-", language_code)
 
 
 def site_changed(**kwargs):

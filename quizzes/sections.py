@@ -8,12 +8,10 @@ so a warm home page asks the database nothing for it.
 from dataclasses import dataclass
 
 from django.db.models import F
-from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accounts.sections import Section
-from home.site_cache import cached
+from home.site_cache import cached_per_language
 from home.visibility import public
 
 from .models import QuizPage
@@ -34,10 +32,8 @@ class FeaturedQuiz:
 
 def featured_quiz(request, language_code=None):
     """The quiz the home page features in a language, or None (cached; False stands for "none")."""
-    language_code = language_code or translation.get_language() or "zh-hans"
-    site = Site.find_for_request(request)
 
-    def build():
+    def build(language_code):
         page = (
             public(QuizPage.objects.live(), request)
             .filter(locale__language_code=language_code)
@@ -55,7 +51,7 @@ def featured_quiz(request, language_code=None):
             time_limit_minutes=page.time_limit_minutes,
         )
 
-    return cached("quizzes-featured", build, site.pk if site else "-", language_code) or None
+    return cached_per_language("quizzes-featured", request, build, language_code) or None
 
 
 def home_page_sections(request):

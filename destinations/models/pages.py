@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, Site
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from home.blocks import BodyBlock
 from home.search import SegmentedSearchMixin, stream_text
-from home.site_cache import cached
+from home.site_cache import cached_per_language
 from home.visibility import public
 
 from ..alerts import AlertEntry
@@ -235,10 +235,8 @@ class SafetyAlertPage(SegmentedSearchMixin, Page):
         One query when built: destinations come in through a join (one row per alert and
         destination) rather than a second query. alerts.py filters them by the time of the request.
         """
-        language_code = language_code or translation.get_language() or "zh-hans"
-        site = Site.find_for_request(request)
 
-        def build():
+        def build(language_code):
             rows = (
                 public(cls.objects.live(), request)
                 .filter(locale__language_code=language_code)
@@ -278,4 +276,4 @@ class SafetyAlertPage(SegmentedSearchMixin, Page):
                 for page in pages.values()
             ]
 
-        return cached("destinations-unended-alerts", build, site.pk if site else "-", language_code)
+        return cached_per_language("destinations-unended-alerts", request, build, language_code)

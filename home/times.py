@@ -28,9 +28,9 @@ def with_zone(when):
 
 
 def beijing_time(value, date_format=None):
-    """A moment in Beijing time with the zone said: "30 Nov 2026, 14:00 (Beijing time, UTC+8)"; a
+    """A moment in Beijing time with the zone said: "30 November 2026, 14:00 (Beijing time, UTC+8)"; a
     room may pass its own (translated) `date_format`."""
     if not value:
         return ""
-    date_format = date_format or pgettext("date and time format", "j M Y, H:i")
+    date_format = date_format or pgettext("date and time format", "j F Y, H:i")
     return with_zone(dateformat.format(in_beijing(value), date_format))

@@ -144,7 +144,7 @@ def test_alert_page_shows_times_in_beijing_time_with_the_zone(client, alerts_ind
     alert = f.alert(alerts_index, [place], starts=starts, ends=starts + datetime.timedelta(days=3650))
     en_alert = f.translate(alert, "en", title="Volcano")
     html = client.get(en_alert.url).content.decode()
-    assert '<time datetime="2026-11-30T14:00+08:00">30 Nov 2026, 14:00 (Beijing time, UTC+8)</time>' in html
+    assert '<time datetime="2026-11-30T14:00+08:00">30 November 2026, 14:00 (Beijing time, UTC+8)</time>' in html
 
 
 def test_alert_page_shows_level_summary_body_and_source(client, alerts_index, place):

@@ -85,7 +85,7 @@ def test_level_colours_pass_wcag_aa_contrast_for_text():
 def test_beijing_time_says_the_zone_in_english():
     moment = datetime.datetime(2026, 11, 30, 6, 0, tzinfo=datetime.UTC)
     with translation.override("en"):
-        assert beijing_time(moment) == "30 Nov 2026, 14:00 (Beijing time, UTC+8)"
+        assert beijing_time(moment) == "30 November 2026, 14:00 (Beijing time, UTC+8)"
 
 
 def test_beijing_time_says_the_zone_in_chinese():

@@ -58,3 +58,17 @@ def test_committed_mo_matches_the_po():
             assert catalog.get((key, 0)) == entry["msgstr"]["msgstr[0]"], entry["msgid"]
         else:
             assert catalog.get(key) == entry["msgstr"]["msgstr"], entry["msgid"]
+
+
+def test_the_chinese_interface_speaks_in_one_voice():
+    """The portal addresses people as 您 and writes Chinese labels with full-width colons (GLOSSARY.md,
+    "Voice"): no 你, and no ASCII colon right after a Chinese character."""
+    informal, half_width_colons = [], []
+    for entry in po_entries():
+        for text in entry["msgstr"].values():
+            if "你" in text:
+                informal.append(text)
+            if re.search(r"[\u4e00-\u9fff）]:", text):
+                half_width_colons.append(text)
+    assert informal == []
+    assert half_width_colons == []

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from events.models import Registration
 from tests.browser.test_accessibility import blocking_violations
-from tests.events.factories import bare_event, registration_for
+from tests.events.factories import EventFactory, RegistrationFactory
 
 NARROW = 360
 
@@ -34,10 +34,10 @@ def officer_page(page_at, site_url, make_user):
 
 @pytest.fixture
 def registration(db):
-    event = bare_event(title="校园行前培训：海外安全与领事保护", venue="示例大学国际交流中心报告厅")
+    event = EventFactory(title="校园行前培训：海外安全与领事保护", venue="示例大学国际交流中心报告厅")
     for number in range(5):
-        registration_for(event, name=f"同学 {number}", organisation="示例大学")
-    return registration_for(event, name="王小明", organisation="示例大学国际教育学院")
+        RegistrationFactory(event=event, name=f"同学 {number}", organisation="示例大学")
+    return RegistrationFactory(event=event, name="王小明", organisation="示例大学国际教育学院")
 
 
 def path(language, name, *args):

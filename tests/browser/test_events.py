@@ -24,10 +24,10 @@ PERSON = {
 def event_paths(site_url, zh):
     """An index and an upcoming lecture with places, in Chinese and in English."""
     home = HomePage.objects.get(locale=zh, depth=2)
-    index = f.event_index(home, slug="events-browser", title="活动")
+    index = f.EventIndexPageFactory(parent=home, slug="events-browser", title="活动")
     f.translate(index, "en", title="Events", intro="Upcoming events")
-    chinese = f.event_page(
-        index,
+    chinese = f.EventPageFactory(
+        parent=index,
         capacity=20,
         title="专家讲座：海外突发事件应急技能",
         summary="地震、火灾和交通事故发生时怎么办？急救专家现场演示。",

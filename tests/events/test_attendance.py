@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page(home_zh):
-    return factories.event_page(factories.event_index(home_zh))
+    return factories.EventPageFactory(parent=factories.EventIndexPageFactory(parent=home_zh))
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def event(page):
 
 
 def checked_in(event, **fields):
-    return factories.registration_for(event, checked_in_at=timezone.now(), **fields)
+    return factories.RegistrationFactory(event=event, checked_in_at=timezone.now(), **fields)
 
 
 def test_a_checked_in_registration_of_the_user_counts(event, make_user):
@@ -42,7 +42,7 @@ def test_an_email_address_is_enough(event):
 
 
 def test_a_registration_that_was_not_checked_in_does_not_count(event):
-    factories.registration_for(event, email="lilei@example.org")
+    factories.RegistrationFactory(event=event, email="lilei@example.org")
     assert not has_attended("lilei@example.org", event)
 
 
@@ -58,7 +58,7 @@ def test_a_walk_in_without_an_email_matches_no_one(event, make_user):
 
 
 def test_attending_another_event_does_not_count(page, event, home_zh):
-    other = factories.event_of(factories.event_page(page.get_parent().specific))
+    other = factories.event_of(factories.EventPageFactory(parent=page.get_parent().specific))
     checked_in(other, email="lilei@example.org")
     assert not has_attended("lilei@example.org", event)
 
@@ -77,7 +77,7 @@ def test_an_anonymous_visitor_has_attended_nothing(event):
 
 
 def test_attended_event_keys_lists_registrations_and_walk_ins(event, home_zh, page):
-    other = factories.event_of(factories.event_page(page.get_parent().specific))
+    other = factories.event_of(factories.EventPageFactory(parent=page.get_parent().specific))
     checked_in(event, email="lilei@example.org")
     WalkIn.objects.create(event=other, name="李雷", email="lilei@example.org")
     assert attended_event_keys("lilei@example.org") == {event.translation_key, other.translation_key}

@@ -22,15 +22,15 @@ BEIJING = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 @pytest.fixture
 def index(home_zh):
-    return factories.event_index(home_zh)
+    return factories.EventIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def page(index):
     starts = datetime.datetime(2030, 5, 20, 14, 0, tzinfo=BEIJING)
-    return factories.event_page(
-        index,
-        starts=starts,
+    return factories.EventPageFactory(
+        parent=index,
+        starts_at=starts,
         hours=2,
         capacity=10,
         title="出境安全讲座",
@@ -105,7 +105,9 @@ def test_the_uid_is_the_same_for_every_registrant_and_language(page, registratio
 
 
 def test_the_online_joining_link_is_in_a_registrants_calendar_file(index):
-    page = factories.event_page(index, event_type="online", online_url="https://meeting.example.cn/j/7")
+    page = factories.EventPageFactory(
+        parent=index, event_type="online", online_url="https://meeting.example.cn/j/7"
+    )
     registration = registrations.register(
         factories.event_of(page), name="李雷", email="lilei@example.org", language="zh-hans"
     ).registration

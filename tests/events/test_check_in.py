@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from events import checkin
 from events.models import Registration, WalkIn
 from tests.events import factories
-from tests.events.factories import bare_event, registration_for
+from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,12 @@ def officer(make_user):
 
 @pytest.fixture
 def event(db):
-    return bare_event(capacity=2, title="护照与签证讲座")
+    return EventFactory(capacity=2, title="护照与签证讲座")
 
 
 @pytest.fixture
 def confirmed(event):
-    return registration_for(event, name="王小明", organisation="示例中学")
+    return RegistrationFactory(event=event, name="王小明", organisation="示例中学")
 
 
 def beijing(hour, minute):
@@ -131,7 +131,7 @@ def test_check_in_succeeds_only_once_for_the_same_registration(confirmed, office
 
 @pytest.mark.parametrize("status", ["waitlisted", "cancelled"])
 def test_a_registration_that_is_not_confirmed_cannot_be_checked_in(client, officer, event, status):
-    registration = registration_for(event, status=status, name="李华")
+    registration = RegistrationFactory(event=event, status=status, name="李华")
     client.force_login(officer)
 
     response = client.post(url("events:check_in", registration.check_in_code))
@@ -196,8 +196,8 @@ def test_the_check_in_page_is_never_cached(client, officer, confirmed):
 
 
 def test_the_list_shows_confirmed_people_only(client, officer, event, confirmed):
-    registration_for(event, status="waitlisted", name="候补者")
-    registration_for(event, status="cancelled", name="已取消者")
+    RegistrationFactory(event=event, status="waitlisted", name="候补者")
+    RegistrationFactory(event=event, status="cancelled", name="已取消者")
     client.force_login(officer)
 
     response = client.get(url("events:event_check_in", event.pk))
@@ -207,7 +207,7 @@ def test_the_list_shows_confirmed_people_only(client, officer, event, confirmed)
 
 
 def test_the_list_finds_people_by_part_of_their_name(client, officer, event, confirmed):
-    registration_for(event, name="张伟")
+    RegistrationFactory(event=event, name="张伟")
     client.force_login(officer)
 
     response = client.get(url("events:event_check_in", event.pk), {"q": "小明"})
@@ -216,7 +216,7 @@ def test_the_list_finds_people_by_part_of_their_name(client, officer, event, con
 
 
 def test_the_list_finds_people_by_their_code_in_any_letter_case(client, officer, event, confirmed):
-    registration_for(event, name="张伟")
+    RegistrationFactory(event=event, name="张伟")
     client.force_login(officer)
 
     response = client.get(url("events:event_check_in", event.pk), {"q": confirmed.check_in_code.lower()})
@@ -225,7 +225,7 @@ def test_the_list_finds_people_by_their_code_in_any_letter_case(client, officer,
 
 
 def test_the_list_does_not_show_another_events_people(client, officer, event, confirmed):
-    registration_for(bare_event(), name="别的活动的人")
+    RegistrationFactory(event=EventFactory(), name="别的活动的人")
     client.force_login(officer)
 
     response = client.get(url("events:event_check_in", event.pk))
@@ -246,7 +246,7 @@ def test_the_list_checks_a_person_in_from_their_row(client, officer, event, conf
 
 
 def test_the_list_does_not_check_in_another_events_code(client, officer, event):
-    stranger = registration_for(bare_event())
+    stranger = RegistrationFactory(event=EventFactory())
     client.force_login(officer)
 
     response = client.post(
@@ -259,8 +259,8 @@ def test_the_list_does_not_check_in_another_events_code(client, officer, event):
 
 
 def test_the_list_counts_checked_in_of_confirmed(client, officer, event, confirmed):
-    checkin.check_in(registration_for(event))
-    registration_for(event, status="waitlisted")
+    checkin.check_in(RegistrationFactory(event=event))
+    RegistrationFactory(event=event, status="waitlisted")
     client.force_login(officer)
 
     response = client.get(url("events:event_check_in", event.pk))
@@ -293,7 +293,7 @@ def test_the_list_is_paginated(client, officer, event):
     from events.checkin_views import LIST_PAGE_SIZE
 
     for _number in range(LIST_PAGE_SIZE + 3):
-        registration_for(event)
+        RegistrationFactory(event=event)
     client.force_login(officer)
 
     response = client.get(url("events:event_check_in", event.pk), {"page": 2})
@@ -305,7 +305,7 @@ def test_the_list_renders_in_the_same_number_of_queries_for_many_people(
     client, officer, event, django_assert_max_num_queries
 ):
     for _number in range(40):
-        checkin.check_in(registration_for(event))
+        checkin.check_in(RegistrationFactory(event=event))
     client.force_login(officer)
     client.get(url("events:event_check_in", event.pk))  # first visit: the user's admin profile is made
 
@@ -366,8 +366,10 @@ def test_a_walk_in_counts_as_attended(event):
 def test_a_walk_in_takes_no_ones_place(home_zh):
     from events.registration import register
 
-    event = factories.event_of(factories.event_page(factories.event_index(home_zh), capacity=2))
-    registration_for(event)  # one of two places taken
+    event = factories.event_of(
+        factories.EventPageFactory(parent=factories.EventIndexPageFactory(parent=home_zh), capacity=2)
+    )
+    RegistrationFactory(event=event)  # one of two places taken
     checkin.add_walk_in(event, "赵六")
     checkin.add_walk_in(event, "钱七")
 
@@ -393,7 +395,7 @@ def test_scans_at_once_check_in_exactly_once(make_user):
     from tests.concurrency import at_once
 
     officer = make_user(email="door@example.org")
-    registration = registration_for(bare_event())
+    registration = RegistrationFactory(event=EventFactory())
 
     results = at_once(lambda: checkin.check_in(Registration.objects.get(pk=registration.pk), officer), 8)
 

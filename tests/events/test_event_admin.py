@@ -5,45 +5,35 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from events import checkin
 from events.admin_views import events_with_counts
 from events.models import Event, Invitation, Registration
 from outbox.models import Message
+from tests.accounts.factories import staff_user
 from tests.events import factories
-from tests.events.factories import bare_event, registration_for
+from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def in_group(make_user, name):
-    user = make_user(preferred_language="en")
-    user.groups.add(Group.objects.get(name=name))
-    # The admin in English: the assertions read the English strings.
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return type(user).objects.get(pk=user.pk)
+@pytest.fixture
+def officer(db):
+    return staff_user(group="Officers")
 
 
 @pytest.fixture
-def officer(make_user):
-    return in_group(make_user, "Officers")
+def moderator(db):
+    return staff_user(group="Moderators")
 
 
 @pytest.fixture
-def moderator(make_user):
-    return in_group(make_user, "Moderators")
-
-
-@pytest.fixture
-def editor(make_user):
-    return in_group(make_user, "Editors")
+def editor(db):
+    return staff_user(group="Editors")
 
 
 @pytest.fixture
@@ -54,19 +44,19 @@ def staff_client(client, officer):
 
 @pytest.fixture
 def event(db):
-    return bare_event(capacity=3, title="海外安全讲座")
+    return EventFactory(capacity=3, title="海外安全讲座")
 
 
 def known_data_set(event):
     """2 confirmed (1 checked in), 1 waitlisted, 2 cancelled, 1 walk-in; and noise at another event."""
-    checkin.check_in(registration_for(event, name="甲"))
-    registration_for(event, name="乙")
-    registration_for(event, status="waitlisted", name="丙")
-    registration_for(event, status="cancelled", name="丁")
-    registration_for(event, status="cancelled", name="戊")
+    checkin.check_in(RegistrationFactory(event=event, name="甲"))
+    RegistrationFactory(event=event, name="乙")
+    RegistrationFactory(event=event, status="waitlisted", name="丙")
+    RegistrationFactory(event=event, status="cancelled", name="丁")
+    RegistrationFactory(event=event, status="cancelled", name="戊")
     checkin.add_walk_in(event, "己")
-    other = bare_event(title="另一场活动")
-    checkin.check_in(registration_for(other, name="别人"))
+    other = EventFactory(title="另一场活动")
+    checkin.check_in(RegistrationFactory(event=other, name="别人"))
     checkin.add_walk_in(other, "别的散客")
     checkin.add_walk_in(other, "又一个散客")
 
@@ -115,7 +105,7 @@ def test_the_report_renders_in_the_same_number_of_queries_for_many_events(
     staff_client, django_assert_max_num_queries
 ):
     for _number in range(30):
-        registration_for(bare_event())
+        RegistrationFactory(event=EventFactory())
     staff_client.get(reverse("events_registration_report"))  # first visit: the admin profile is made
 
     with django_assert_max_num_queries(14):
@@ -148,7 +138,7 @@ def test_the_event_screen_renders_in_the_same_number_of_queries_for_many_people(
     staff_client, event, django_assert_max_num_queries
 ):
     for _number in range(60):
-        checkin.check_in(registration_for(event), by_user=None)
+        checkin.check_in(RegistrationFactory(event=event), by_user=None)
     staff_client.get(reverse("events_registrations", args=[event.pk]))
 
     with django_assert_max_num_queries(16):
@@ -209,7 +199,7 @@ def export(client, event):
 
 
 def test_the_csv_starts_with_a_byte_order_mark(staff_client, event):
-    registration_for(event, name="王小明")
+    RegistrationFactory(event=event, name="王小明")
 
     content = export(staff_client, event).content
 
@@ -218,8 +208,8 @@ def test_the_csv_starts_with_a_byte_order_mark(staff_client, event):
 
 
 def test_the_csv_has_the_agreed_columns(staff_client, event):
-    registration_for(
-        event, name="王小明", email="wang@example.org", phone="+8613800000000", organisation="学校"
+    RegistrationFactory(
+        event=event, name="王小明", email="wang@example.org", phone="+8613800000000", organisation="学校"
     )
 
     rows = list(csv.reader(io.StringIO(export(staff_client, event).content.decode("utf-8-sig"))))
@@ -230,7 +220,7 @@ def test_the_csv_has_the_agreed_columns(staff_client, event):
 
 @pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
 def test_the_csv_neutralises_cells_that_a_spreadsheet_would_run(staff_client, event, dangerous):
-    registration_for(event, name=dangerous, organisation=dangerous)
+    RegistrationFactory(event=event, name=dangerous, organisation=dangerous)
 
     rows = list(csv.reader(io.StringIO(export(staff_client, event).content.decode("utf-8-sig"))))
 
@@ -248,7 +238,7 @@ def test_the_csv_holds_no_other_events_people(staff_client, event):
 
 
 def test_the_csv_shows_times_in_beijing_time(staff_client, event):
-    registration = registration_for(event)
+    registration = RegistrationFactory(event=event)
     moment = timezone.make_aware(timezone.datetime(2026, 5, 6, 14, 2))
     Registration.objects.filter(pk=registration.pk).update(created_at=moment, checked_in_at=moment)
 
@@ -271,10 +261,10 @@ def post_message(client, event, subject="会场变更", body="请到二楼报告
 def test_a_message_goes_to_every_confirmed_registrant_and_says_how_many(
     staff_client, event, django_capture_on_commit_callbacks
 ):
-    registration_for(event, email="a@example.org")
-    registration_for(event, email="b@example.org")
-    registration_for(event, email="c@example.org", status="waitlisted")
-    registration_for(bare_event(), email="other@example.org")
+    RegistrationFactory(event=event, email="a@example.org")
+    RegistrationFactory(event=event, email="b@example.org")
+    RegistrationFactory(event=event, email="c@example.org", status="waitlisted")
+    RegistrationFactory(event=EventFactory(), email="other@example.org")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = post_message(staff_client, event)
@@ -287,7 +277,7 @@ def test_a_message_goes_to_every_confirmed_registrant_and_says_how_many(
 
 
 def test_a_message_without_a_body_is_shown_again_and_sends_nothing(staff_client, event):
-    registration_for(event)
+    RegistrationFactory(event=event)
 
     response = staff_client.post(
         reverse("events_registrations", args=[event.pk]),
@@ -300,7 +290,7 @@ def test_a_message_without_a_body_is_shown_again_and_sends_nothing(staff_client,
 
 
 def test_a_message_sent_twice_reaches_nobody_twice(staff_client, event):
-    registration_for(event)
+    RegistrationFactory(event=event)
     post_message(staff_client, event)
 
     response = post_message(staff_client, event)
@@ -310,7 +300,7 @@ def test_a_message_sent_twice_reaches_nobody_twice(staff_client, event):
 
 
 def test_a_message_needs_the_permission(client, editor, event):
-    registration_for(event)
+    RegistrationFactory(event=event)
     client.force_login(editor)
 
     response = post_message(client, event)
@@ -378,7 +368,7 @@ def test_an_empty_invitation_list_is_refused(staff_client, event):
 
 
 def test_cancelling_asks_first_and_changes_nothing_on_the_way(staff_client, event):
-    registration_for(event)
+    RegistrationFactory(event=event)
 
     response = staff_client.get(reverse("events_cancel_event", args=[event.pk]))
 
@@ -391,9 +381,9 @@ def test_cancelling_asks_first_and_changes_nothing_on_the_way(staff_client, even
 def test_cancelling_the_event_tells_everyone_registered(
     staff_client, event, django_capture_on_commit_callbacks
 ):
-    registration_for(event, email="a@example.org")
-    registration_for(event, email="b@example.org", status="waitlisted")
-    registration_for(event, email="c@example.org", status="cancelled")
+    RegistrationFactory(event=event, email="a@example.org")
+    RegistrationFactory(event=event, email="b@example.org", status="waitlisted")
+    RegistrationFactory(event=event, email="c@example.org", status="cancelled")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(reverse("events_cancel_event", args=[event.pk]), follow=True)
@@ -429,7 +419,9 @@ def test_cancelling_needs_the_permission(client, editor, event):
 
 
 def test_the_page_editor_links_a_live_event_page_to_its_registrations(client, make_user, home_zh):
-    page = factories.event_page(factories.event_index(home_zh), title="校园行前培训")
+    page = factories.EventPageFactory(
+        parent=factories.EventIndexPageFactory(parent=home_zh), title="校园行前培训"
+    )
     client.force_login(make_user(is_staff=True, is_superuser=True))
 
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
@@ -438,7 +430,7 @@ def test_the_page_editor_links_a_live_event_page_to_its_registrations(client, ma
 
 
 def test_the_page_link_leads_to_the_events_screen(staff_client, home_zh):
-    page = factories.event_page(factories.event_index(home_zh))
+    page = factories.EventPageFactory(parent=factories.EventIndexPageFactory(parent=home_zh))
     event = factories.event_of(page)
 
     response = staff_client.get(reverse("events_registrations_for_page", args=[page.pk]))
@@ -448,7 +440,7 @@ def test_the_page_link_leads_to_the_events_screen(staff_client, home_zh):
 
 
 def test_the_page_link_needs_the_permission(client, editor, home_zh):
-    page = factories.event_page(factories.event_index(home_zh))
+    page = factories.EventPageFactory(parent=factories.EventIndexPageFactory(parent=home_zh))
     client.force_login(editor)
 
     assert refused(client.get(reverse("events_registrations_for_page", args=[page.pk])))

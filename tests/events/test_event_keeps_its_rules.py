@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page(home_zh):
-    return factories.event_page(factories.event_index(home_zh), capacity=5, title="行前安全讲座")
+    return factories.EventPageFactory(
+        parent=factories.EventIndexPageFactory(parent=home_zh), capacity=5, title="行前安全讲座"
+    )
 
 
 def register(event, email="hanmeimei@example.org"):

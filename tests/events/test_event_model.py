@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def index(home_zh):
-    return factories.event_index(home_zh)
+    return factories.EventIndexPageFactory(parent=home_zh)
 
 
 def test_publishing_an_event_page_creates_its_shared_event(index):
-    page = factories.event_page(index, capacity=30, title="走进高校：行前安全教育")
+    page = factories.EventPageFactory(parent=index, capacity=30, title="走进高校：行前安全教育")
     event = Event.objects.get(translation_key=page.translation_key)
     assert event.title == "走进高校：行前安全教育"
     assert event.capacity == 30
@@ -31,14 +31,14 @@ def test_publishing_an_event_page_creates_its_shared_event(index):
 
 
 def test_both_languages_share_one_event(index):
-    page = factories.event_page(index, capacity=10)
+    page = factories.EventPageFactory(parent=index, capacity=10)
     english = factories.translate(page, "en", title="Campus session")
     assert event_for(english) == event_for(page)
     assert Event.objects.filter(translation_key=page.translation_key).count() == 1
 
 
 def test_moving_the_time_raises_the_calendar_sequence(index):
-    page = factories.event_page(index)
+    page = factories.EventPageFactory(parent=index)
     page.starts_at += datetime.timedelta(hours=1)
     page.ends_at += datetime.timedelta(hours=1)
     event, calendar_changed = sync_event(page)
@@ -48,7 +48,7 @@ def test_moving_the_time_raises_the_calendar_sequence(index):
 
 
 def test_a_new_summary_does_not_touch_the_calendar(index):
-    page = factories.event_page(index)
+    page = factories.EventPageFactory(parent=index)
     page.summary = "新的简介"
     event, calendar_changed = sync_event(page)
     assert not calendar_changed
@@ -56,7 +56,7 @@ def test_a_new_summary_does_not_touch_the_calendar(index):
 
 
 def test_deleting_the_page_keeps_the_event_and_its_registrations(index):
-    page = factories.event_page(index)
+    page = factories.EventPageFactory(parent=index)
     event = event_for(page)
     Registration.objects.create(
         event=event, name="王同学", email="wang@example.org", language="zh-hans", status="confirmed"
@@ -119,7 +119,7 @@ class TestPageTree(WagtailPageTestCase):
 
 
 def test_publishing_the_translation_is_not_a_change_of_place(index):
-    page = factories.event_page(index, venue="社区活动中心", title="领事保护讲座")
+    page = factories.EventPageFactory(parent=index, venue="社区活动中心", title="领事保护讲座")
     factories.translate(page, "en", title="Consular protection talk", venue="Community centre")
     event = event_for(page)
     assert event.sequence == 0

@@ -23,7 +23,7 @@ SECRET_LINK = "https://meeting.example.com/j/secret-room-123"
 
 @pytest.fixture
 def index(home_zh):
-    return f.event_index(home_zh)
+    return f.EventIndexPageFactory(parent=home_zh)
 
 
 def at(year, month, day, hour, minute=0):
@@ -37,8 +37,11 @@ def html_of(client, page):
 
 
 def test_event_page_shows_type_time_in_beijing_with_the_zone_and_place(client, index):
-    page = f.event_page(
-        index, starts=at(2030, 5, 20, 14), venue="东城区图书馆", address="北京市东城区交道口东大街 85 号"
+    page = f.EventPageFactory(
+        parent=index,
+        starts_at=at(2030, 5, 20, 14),
+        venue="东城区图书馆",
+        address="北京市东城区交道口东大街 85 号",
     )
     copy = f.translate(page, "en", title="Lecture", venue="Dongcheng Library", address="85 Jiaodaokou St")
     html = html_of(client, copy)
@@ -49,33 +52,35 @@ def test_event_page_shows_type_time_in_beijing_with_the_zone_and_place(client, i
 
 
 def test_an_event_over_midnight_says_both_dates(client, index):
-    page = f.event_page(index, starts=at(2030, 5, 20, 22), hours=3)
+    page = f.EventPageFactory(parent=index, starts_at=at(2030, 5, 20, 22), hours=3)
     copy = f.translate(page, "en")
     assert "Mon 20 May 2030, 22:00 – Tue 21 May 2030, 01:00 (Beijing time, UTC+8)" in html_of(client, copy)
 
 
 def test_the_editors_map_link_is_used(client, index):
-    page = f.event_page(index, map_url="https://uri.amap.com/marker?position=116.41,39.94&name=Library")
+    page = f.EventPageFactory(
+        parent=index, map_url="https://uri.amap.com/marker?position=116.41,39.94&name=Library"
+    )
     assert 'href="https://uri.amap.com/marker?position=116.41,39.94&amp;name=Library"' in html_of(
         client, page
     )
 
 
 def test_without_a_map_link_the_address_opens_in_amap(client, index):
-    page = f.event_page(index, address="北京市东城区示例路 1 号")
+    page = f.EventPageFactory(parent=index, address="北京市东城区示例路 1 号")
     assert 'href="https://uri.amap.com/search?keyword=' in html_of(client, page)
 
 
 def test_the_online_joining_link_is_never_on_the_page(client, index):
-    page = f.event_page(index, event_type=EventType.ONLINE, online_url=SECRET_LINK)
+    page = f.EventPageFactory(parent=index, event_type=EventType.ONLINE, online_url=SECRET_LINK)
     html = html_of(client, page)
     assert SECRET_LINK not in html and "secret-room" not in html
     assert 'class="event-facts__item"' in html and "event-facts" in html
 
 
 def test_speakers_and_audiences_are_shown(client, index):
-    page = f.event_page(
-        index,
+    page = f.EventPageFactory(
+        parent=index,
         speakers=[("speaker", {"name": "王领事", "role": "领事保护中心"}), ("speaker", {"name": "李老师"})],
     )
     page.audiences.add(Audience.objects.get(slug="students"))
@@ -86,14 +91,14 @@ def test_speakers_and_audiences_are_shown(client, index):
 
 
 def test_an_upcoming_event_has_the_registration_box(client, index):
-    assert "registration-box" in html_of(client, f.event_page(index, capacity=20))
+    assert "registration-box" in html_of(client, f.EventPageFactory(parent=index, capacity=20))
 
 
 def test_a_past_event_says_so_and_shows_its_report_with_photos(client, index):
     photo = png_image("讲座现场")
-    page = f.event_page(
-        index,
-        starts=timezone.now() - datetime.timedelta(days=3),
+    page = f.EventPageFactory(
+        parent=index,
+        starts_at=timezone.now() - datetime.timedelta(days=3),
         report=[
             ("paragraph", "<p>近百名居民参加了讲座。</p>"),
             ("image", {"image": photo, "alt_text": "讲座现场", "caption": "讲座现场"}),
@@ -107,13 +112,13 @@ def test_a_past_event_says_so_and_shows_its_report_with_photos(client, index):
 
 
 def test_the_report_waits_until_the_event_is_over(client, index):
-    page = f.event_page(index, report=[("paragraph", "<p>活动回顾</p>")])
+    page = f.EventPageFactory(parent=index, report=[("paragraph", "<p>活动回顾</p>")])
     html = html_of(client, page)
     assert "活动回顾" not in html and "event-notice--past" not in html
 
 
 def test_a_cancelled_event_says_so_and_takes_no_registrations(client, index):
-    page = f.event_page(index)
+    page = f.EventPageFactory(parent=index)
     event = f.event_of(page)
     event.cancelled_at = timezone.now()
     event.save()
@@ -127,7 +132,7 @@ def test_a_cancelled_event_says_so_and_takes_no_registrations(client, index):
 
 @pytest.fixture
 def private_page(index):
-    return f.event_page(index, title="走进某企业", is_private=True)
+    return f.EventPageFactory(parent=index, title="走进某企业", is_private=True)
 
 
 def test_a_private_event_is_not_found_by_visitors(client, private_page):
@@ -163,7 +168,7 @@ def test_someone_holding_an_invitation_sees_the_private_event(client, private_pa
 
 
 def test_an_invitation_to_another_event_does_not_open_a_private_event(client, index, private_page):
-    other = f.event_page(index, is_private=True)
+    other = f.EventPageFactory(parent=index, is_private=True)
     invitation = Invitation.objects.create(event=f.event_of(other), email="hr@example.com")
     hold_invitation(client, invitation.token)
     assert client.get(private_page.url).status_code == 404
@@ -185,20 +190,20 @@ def page_queries(client, page):
 
 
 def test_event_page_queries_do_not_grow_with_registrations(client, index):
-    page = f.event_page(index, capacity=150, speakers=[("speaker", {"name": "王领事"})])
+    page = f.EventPageFactory(parent=index, capacity=150, speakers=[("speaker", {"name": "王领事"})])
     page.audiences.add(*Audience.objects.all())
     page.save_revision().publish()
     none = page_queries(client, page)
     event = f.event_of(page)
     for number in range(200):
-        f.registration_for(event, status="confirmed" if number < 150 else "waitlisted")
+        f.RegistrationFactory(event=event, status="confirmed" if number < 150 else "waitlisted")
     assert page_queries(client, page) == none
 
 
 def test_event_page_renders_within_the_page_query_budget(client, index, django_assert_max_num_queries):
-    page = f.event_page(index, capacity=10)
+    page = f.EventPageFactory(parent=index, capacity=10)
     for _ in range(12):
-        f.registration_for(f.event_of(page), status="confirmed")
+        f.RegistrationFactory(event=f.event_of(page), status="confirmed")
     client.get(page.url)
     with django_assert_max_num_queries(15):
         client.get(page.url)

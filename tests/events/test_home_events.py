@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def index(home_zh):
-    return f.event_index(home_zh)
+    return f.EventIndexPageFactory(parent=home_zh)
 
 
 def hours(n):
@@ -33,7 +33,9 @@ def home_html(client, language="zh-hans"):
 
 def test_home_shows_the_next_upcoming_events_soonest_first(client, index):
     for number in range(HOME_EVENTS_COUNT + 1):
-        f.event_page(index, starts=hours(24 * (HOME_EVENTS_COUNT + 1 - number)), title=f"讲座{number}")
+        f.EventPageFactory(
+            parent=index, starts_at=hours(24 * (HOME_EVENTS_COUNT + 1 - number)), title=f"讲座{number}"
+        )
     html = home_html(client)
     shown = [f"讲座{number}" for number in range(HOME_EVENTS_COUNT + 1) if f"讲座{number}" in html]
     assert shown == [f"讲座{number}" for number in range(1, HOME_EVENTS_COUNT + 1)]
@@ -42,7 +44,7 @@ def test_home_shows_the_next_upcoming_events_soonest_first(client, index):
 
 
 def test_home_shows_events_in_the_readers_language_only(client, index):
-    page = f.event_page(index, title="中文讲座")
+    page = f.EventPageFactory(parent=index, title="中文讲座")
     assert "中文讲座" not in home_html(client, "en")
     f.translate(page, "en", title="Lecture in English")
     html = home_html(client, "en")
@@ -50,9 +52,9 @@ def test_home_shows_events_in_the_readers_language_only(client, index):
 
 
 def test_home_leaves_out_private_past_and_cancelled_events(client, index):
-    f.event_page(index, title="内部走访", is_private=True)
-    f.event_page(index, starts=hours(-30), title="已结束的讲座")
-    cancelled = f.event_page(index, title="取消的讲座")
+    f.EventPageFactory(parent=index, title="内部走访", is_private=True)
+    f.EventPageFactory(parent=index, starts_at=hours(-30), title="已结束的讲座")
+    cancelled = f.EventPageFactory(parent=index, title="取消的讲座")
     event = f.event_of(cancelled)
     event.cancelled_at = timezone.now()
     event.save()
@@ -61,7 +63,7 @@ def test_home_leaves_out_private_past_and_cancelled_events(client, index):
 
 
 def test_a_cancelled_event_leaves_the_home_page_at_once(client, index):
-    page = f.event_page(index, title="取消的讲座")
+    page = f.EventPageFactory(parent=index, title="取消的讲座")
     assert "取消的讲座" in home_html(client)
     event = f.event_of(page)
     event.cancelled_at = timezone.now()
@@ -70,7 +72,7 @@ def test_a_cancelled_event_leaves_the_home_page_at_once(client, index):
 
 
 def test_an_event_that_ended_leaves_the_home_page_without_any_action(client, index):
-    f.event_page(index, starts=hours(1), hours=2, title="即将结束的讲座")
+    f.EventPageFactory(parent=index, starts_at=hours(1), hours=2, title="即将结束的讲座")
     assert "即将结束的讲座" in home_html(client)
     with mock.patch("django.utils.timezone.now", return_value=hours(4)):
         assert "即将结束的讲座" not in home_html(client)
@@ -89,7 +91,7 @@ def section_request(client):
 
 
 def test_section_costs_no_query_once_cached(client, index):
-    f.event_page(index, title="领事保护讲座")
+    f.EventPageFactory(parent=index, title="领事保护讲座")
     request = section_request(client)
     with translation.override("zh-hans"):
         home_page_sections(request)
@@ -101,7 +103,7 @@ def test_section_costs_no_query_once_cached(client, index):
 
 def test_section_is_built_in_one_query(client, index):
     for _ in range(5):
-        f.event_page(index)
+        f.EventPageFactory(parent=index)
     request = section_request(client)
     site_changed()
     Site.find_for_request(request)  # the home page has found its site already
@@ -115,7 +117,7 @@ def test_home_page_stays_within_its_query_budget_with_many_events(
     client, index, django_assert_max_num_queries
 ):
     for number in range(25):
-        f.event_page(index, starts=hours(24 * (number + 1)))
+        f.EventPageFactory(parent=index, starts_at=hours(24 * (number + 1)))
     client.get("/zh-hans/")
     with django_assert_max_num_queries(15):
         assert client.get("/zh-hans/").status_code == 200

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def event(home_zh):
-    index = factories.event_index(home_zh)
-    return factories.event_of(factories.event_page(index, is_private=True, title="走进企业：海外安全培训"))
+    index = factories.EventIndexPageFactory(parent=home_zh)
+    return factories.event_of(
+        factories.EventPageFactory(parent=index, is_private=True, title="走进企业：海外安全培训")
+    )
 
 
 def test_invite_creates_an_invitation_per_address(event, make_user):

@@ -12,7 +12,13 @@ from django.utils import timezone, translation
 
 from accounts.sections import MY_PORTAL_SECTIONS, collect_sections
 from events.models import Registration
-from tests.events.factories import bare_event, event_index, event_of, event_page, registration_for
+from tests.events.factories import (
+    EventFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    event_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +48,7 @@ def signed_in(client, person):
 
 @pytest.fixture
 def index(home_zh):
-    return event_index(home_zh)
+    return EventIndexPageFactory(parent=home_zh)
 
 
 def days_from_now(days, hour=14):
@@ -64,10 +70,14 @@ def test_my_events_needs_signing_in(client):
 
 
 def test_my_events_lists_upcoming_soonest_first_and_past_latest_first(signed_in, person):
-    later = registration_for(bare_event(starts=days_from_now(9), title="后来的活动"), user=person)
-    sooner = registration_for(bare_event(starts=days_from_now(2), title="较近的活动"), user=person)
-    long_ago = registration_for(bare_event(starts=days_from_now(-30)), user=person)
-    recent = registration_for(bare_event(starts=days_from_now(-3)), user=person)
+    later = RegistrationFactory(
+        event=EventFactory(starts_at=days_from_now(9), title="后来的活动"), user=person
+    )
+    sooner = RegistrationFactory(
+        event=EventFactory(starts_at=days_from_now(2), title="较近的活动"), user=person
+    )
+    long_ago = RegistrationFactory(event=EventFactory(starts_at=days_from_now(-30)), user=person)
+    recent = RegistrationFactory(event=EventFactory(starts_at=days_from_now(-3)), user=person)
 
     response = signed_in.get(url())
 
@@ -77,7 +87,9 @@ def test_my_events_lists_upcoming_soonest_first_and_past_latest_first(signed_in,
 
 
 def test_an_event_going_on_now_is_still_upcoming(signed_in, person):
-    now = registration_for(bare_event(starts=timezone.now() - datetime.timedelta(minutes=30)), user=person)
+    now = RegistrationFactory(
+        event=EventFactory(starts_at=timezone.now() - datetime.timedelta(minutes=30)), user=person
+    )
 
     response = signed_in.get(url())
 
@@ -85,11 +97,11 @@ def test_an_event_going_on_now_is_still_upcoming(signed_in, person):
 
 
 def test_another_persons_registration_is_not_shown(signed_in, person, make_user):
-    event = bare_event()
+    event = EventFactory()
     other = make_user(email="hanmeimei@example.org")
-    registration_for(event, user=other, email="hanmeimei@example.org", name="韩梅梅")
-    registration_for(event, email="stranger@example.org", name="陌生人")  # a guest
-    mine = registration_for(event, user=person, email="lilei@example.org")
+    RegistrationFactory(event=event, user=other, email="hanmeimei@example.org", name="韩梅梅")
+    RegistrationFactory(event=event, email="stranger@example.org", name="陌生人")  # a guest
+    mine = RegistrationFactory(event=event, user=person, email="lilei@example.org")
 
     response = signed_in.get(url())
 
@@ -100,7 +112,7 @@ def test_another_persons_registration_is_not_shown(signed_in, person, make_user)
 
 
 def test_registrations_made_as_a_guest_with_a_verified_address_are_shown(signed_in, person):
-    guest = registration_for(bare_event(), email="LiLei@Example.org")
+    guest = RegistrationFactory(event=EventFactory(), email="LiLei@Example.org")
 
     assert shown(signed_in.get(url())) == [guest]
 
@@ -108,14 +120,14 @@ def test_registrations_made_as_a_guest_with_a_verified_address_are_shown(signed_
 def test_guest_registrations_of_an_unverified_address_are_not_shown(client, make_user):
     claimant = make_user(email="victim@example.org")  # signed up with someone else's address
     EmailAddress.objects.create(user=claimant, email=claimant.email, verified=False, primary=True)
-    registration_for(bare_event(), email="victim@example.org")
+    RegistrationFactory(event=EventFactory(), email="victim@example.org")
     client.force_login(claimant)
 
     assert shown(client.get(url())) == []
 
 
 def test_a_confirmed_upcoming_registration_shows_the_check_in_qr_code_and_code(signed_in, person):
-    registration = registration_for(bare_event(), user=person)
+    registration = RegistrationFactory(event=EventFactory(), user=person)
 
     html = signed_in.get(url()).content.decode()
 
@@ -125,10 +137,10 @@ def test_a_confirmed_upcoming_registration_shows_the_check_in_qr_code_and_code(s
 
 
 def test_a_waitlisted_registration_shows_its_position_and_no_check_in_code(signed_in, person):
-    event = bare_event(capacity=1)
-    registration_for(event)
-    registration_for(event, status="waitlisted")
-    mine = registration_for(event, status="waitlisted", user=person)
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event, status="waitlisted")
+    mine = RegistrationFactory(event=event, status="waitlisted", user=person)
 
     response = signed_in.get(url())
 
@@ -141,11 +153,11 @@ def test_a_waitlisted_registration_shows_its_position_and_no_check_in_code(signe
 
 
 def test_the_online_joining_link_is_shown_to_confirmed_people_only(signed_in, person, make_user):
-    online = bare_event(online_url="https://meeting.example.cn/j/123456")
-    full = bare_event(online_url="https://meeting.example.cn/j/999999", capacity=1)
-    registration_for(online, user=person)
-    registration_for(full)
-    registration_for(full, status="waitlisted", user=person)
+    online = EventFactory(online_url="https://meeting.example.cn/j/123456")
+    full = EventFactory(online_url="https://meeting.example.cn/j/999999", capacity=1)
+    RegistrationFactory(event=online, user=person)
+    RegistrationFactory(event=full)
+    RegistrationFactory(event=full, status="waitlisted", user=person)
 
     html = signed_in.get(url()).content.decode()
 
@@ -154,7 +166,7 @@ def test_the_online_joining_link_is_shown_to_confirmed_people_only(signed_in, pe
 
 
 def test_each_upcoming_registration_has_a_calendar_file_and_a_cancel_button(signed_in, person):
-    registration = registration_for(bare_event(), user=person)
+    registration = RegistrationFactory(event=EventFactory(), user=person)
 
     html = signed_in.get(url()).content.decode()
 
@@ -164,7 +176,7 @@ def test_each_upcoming_registration_has_a_calendar_file_and_a_cancel_button(sign
 
 
 def test_a_cancelled_registration_has_no_cancel_button_or_check_in_code(signed_in, person):
-    registration = registration_for(bare_event(), user=person, status="cancelled")
+    registration = RegistrationFactory(event=EventFactory(), user=person, status="cancelled")
 
     html = signed_in.get(url()).content.decode()
 
@@ -176,9 +188,9 @@ def test_a_cancelled_registration_has_no_cancel_button_or_check_in_code(signed_i
 def test_the_event_links_to_its_page_in_the_readers_language(signed_in, person, index):
     from tests.events.factories import translate
 
-    page = event_page(index)
+    page = EventPageFactory(parent=index)
     english = translate(page, "en")
-    registration_for(event_of(page), user=person)
+    RegistrationFactory(event=event_of(page), user=person)
 
     response = signed_in.get(url("en"))
 
@@ -186,7 +198,7 @@ def test_the_event_links_to_its_page_in_the_readers_language(signed_in, person, 
 
 
 def test_inside_wechat_the_page_says_how_to_open_it_in_the_phones_browser(signed_in, person):
-    registration_for(bare_event(), user=person)
+    RegistrationFactory(event=EventFactory(), user=person)
 
     inside = signed_in.get(url(), HTTP_USER_AGENT=WECHAT).content.decode()
     outside = signed_in.get(url(), HTTP_USER_AGENT="Mozilla/5.0 (iPhone) Safari/604.1").content.decode()
@@ -202,14 +214,16 @@ def test_my_events_queries_do_not_grow_with_registrations(signed_in, person, ind
             assert signed_in.get(url()).status_code == 200
         return len(captured)
 
-    registration_for(event_of(event_page(index)), user=person)
+    RegistrationFactory(event=event_of(EventPageFactory(parent=index)), user=person)
     few = queries()
     for days in range(2, 8):
-        registration_for(event_of(event_page(index, starts=days_from_now(days))), user=person)
-        registration_for(bare_event(starts=days_from_now(-days)), user=person)
-    waiting = bare_event(capacity=1)
-    registration_for(waiting)
-    registration_for(waiting, status="waitlisted", user=person)
+        RegistrationFactory(
+            event=event_of(EventPageFactory(parent=index, starts_at=days_from_now(days))), user=person
+        )
+        RegistrationFactory(event=EventFactory(starts_at=days_from_now(-days)), user=person)
+    waiting = EventFactory(capacity=1)
+    RegistrationFactory(event=waiting)
+    RegistrationFactory(event=waiting, status="waitlisted", user=person)
 
     assert queries() == few
     assert few <= 15
@@ -228,8 +242,10 @@ def sections_for(client, person):
 
 def test_my_portal_shows_the_next_few_registrations_and_a_link_to_all(signed_in, person):
     for days in range(1, 6):
-        registration_for(bare_event(starts=days_from_now(days), title=f"活动 {days}"), user=person)
-    registration_for(bare_event(starts=days_from_now(1)), user=person, status="cancelled")
+        RegistrationFactory(
+            event=EventFactory(starts_at=days_from_now(days), title=f"活动 {days}"), user=person
+        )
+    RegistrationFactory(event=EventFactory(starts_at=days_from_now(1)), user=person, status="cancelled")
 
     with translation.override("en"):
         response = signed_in.get(reverse("my_portal"))
@@ -248,7 +264,7 @@ def test_my_portal_shows_the_next_few_registrations_and_a_link_to_all(signed_in,
 
 def test_my_portal_section_shows_only_the_persons_own(signed_in, person, make_user):
     other = make_user(email="hanmeimei@example.org")
-    registration_for(bare_event(title="别人的活动"), user=other, email=other.email)
+    RegistrationFactory(event=EventFactory(title="别人的活动"), user=other, email=other.email)
 
     with translation.override("en"):
         html = signed_in.get(reverse("my_portal")).content.decode()

@@ -10,15 +10,21 @@ test_event_admin.py (who may use the staff screens) and test_my_events.py (one's
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from events.models import Event, Invitation, Registration, WalkIn
 from outbox.models import Message
-from tests.events.factories import bare_event, event_index, event_of, event_page, registration_for
+from tests.accounts.factories import staff_user
+from tests.events.factories import (
+    EventFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    event_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,15 +63,6 @@ def refused(response):
     )
 
 
-def in_group(make_user, name):
-    user = make_user(preferred_language="en")
-    user.groups.add(Group.objects.get(name=name))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return type(user).objects.get(pk=user.pk)
-
-
 @pytest.fixture
 def run_on_commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
@@ -73,28 +70,28 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def event(db):
-    return bare_event(capacity=2, title="护照与签证讲座")
+    return EventFactory(capacity=2, title="护照与签证讲座")
 
 
 @pytest.fixture
 def other_event(db):
-    return bare_event(capacity=2, title="别的活动")
+    return EventFactory(capacity=2, title="别的活动")
 
 
 @pytest.fixture
 def theirs(event):
     """Someone else's confirmed registration."""
-    return registration_for(event, name="王小明", email="wang@example.org")
+    return RegistrationFactory(event=event, name="王小明", email="wang@example.org")
 
 
 @pytest.fixture
-def officer(make_user):
-    return in_group(make_user, "Officers")
+def officer(db):
+    return staff_user(group="Officers")
 
 
 @pytest.fixture
-def editor(make_user):
-    return in_group(make_user, "Editors")
+def editor(db):
+    return staff_user(group="Editors")
 
 
 # --- the links people keep: cancel, decline, calendar file, invitation ------------------------------
@@ -150,9 +147,9 @@ def test_a_registration_link_answers_as_a_missing_one_does_for_any_other_kind_of
 def test_cancelling_with_one_registrations_link_leaves_the_same_persons_other_registrations_alone(
     client, event, other_event, run_on_commit
 ):
-    here = registration_for(event, email="lilei@example.org")
-    elsewhere = registration_for(other_event, email="lilei@example.org")
-    someone_else_here = registration_for(event, email="hanmeimei@example.org")
+    here = RegistrationFactory(event=event, email="lilei@example.org")
+    elsewhere = RegistrationFactory(event=other_event, email="lilei@example.org")
+    someone_else_here = RegistrationFactory(event=event, email="hanmeimei@example.org")
     untouched = [row_of(elsewhere), row_of(someone_else_here)]
 
     with run_on_commit():
@@ -166,10 +163,10 @@ def test_cancelling_with_one_registrations_link_leaves_the_same_persons_other_re
 def test_declining_with_one_registrations_link_promotes_no_one_at_another_event(
     client, event, other_event, run_on_commit
 ):
-    promoted = registration_for(event, promoted_at=timezone.now())
-    waiting_elsewhere = registration_for(other_event, status="waitlisted")
-    registration_for(other_event)
-    registration_for(other_event)  # the other event is full: someone waits there
+    promoted = RegistrationFactory(event=event, promoted_at=timezone.now())
+    waiting_elsewhere = RegistrationFactory(event=other_event, status="waitlisted")
+    RegistrationFactory(event=other_event)
+    RegistrationFactory(event=other_event)  # the other event is full: someone waits there
     before = row_of(waiting_elsewhere)
 
     with run_on_commit():
@@ -199,9 +196,9 @@ def test_a_signed_in_person_opening_someone_elses_cancel_link_does_not_make_it_t
 def test_registering_for_a_private_event_with_an_invitation_to_another_event_is_404_and_registers_nobody(
     client, home_zh, run_on_commit
 ):
-    index = event_index(home_zh)
-    invited_to = event_page(index, is_private=True, title="受邀活动")
-    private = event_page(index, is_private=True, title="另一场内部活动")
+    index = EventIndexPageFactory(parent=home_zh)
+    invited_to = EventPageFactory(parent=index, is_private=True, title="受邀活动")
+    private = EventPageFactory(parent=index, is_private=True, title="另一场内部活动")
     invitation = Invitation.objects.create(event=event_of(invited_to), email="guest@example.com")
     client.get(url("events:invitation", invitation.token, language="zh-hans"))
 
@@ -221,7 +218,7 @@ def test_registering_for_a_private_event_with_an_invitation_to_another_event_is_
 def test_check_in_list_refuses_another_events_code_in_any_spelling_and_checks_no_one_in(
     client, officer, event, other_event, theirs
 ):
-    stranger = registration_for(other_event, name="别的活动的人")
+    stranger = RegistrationFactory(event=other_event, name="别的活动的人")
     before = [row_of(stranger), row_of(theirs)]
     walk_ins = WalkIn.objects.count()
     client.force_login(officer)

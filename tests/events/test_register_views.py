@@ -10,19 +10,25 @@ from django.utils import timezone, translation
 
 from events.models import Invitation, Registration
 from outbox.models import Message
-from tests.events.factories import event_index, event_of, event_page, registration_for, translate
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    event_of,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(home_zh):
-    return event_index(home_zh)
+    return EventIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def page(index):
-    return event_page(index, capacity=10, title="海外安全讲座")
+    return EventPageFactory(parent=index, capacity=10, title="海外安全讲座")
 
 
 @pytest.fixture
@@ -90,7 +96,7 @@ def test_a_signed_in_persons_registration_is_linked_to_their_account(client, pag
 
 def test_the_form_page_renders_in_bounded_queries(client, page, django_assert_max_num_queries):
     for _number in range(20):
-        registration_for(event_of(page))
+        RegistrationFactory(event=event_of(page))
     client.get(form_url(page))  # the site's menus are cached after the first visitor
 
     with django_assert_max_num_queries(15):
@@ -107,7 +113,7 @@ def test_the_form_pages_queries_do_not_grow_with_registrations(client, page):
     with CaptureQueriesContext(connection) as few:
         client.get(form_url(page))
     for _number in range(30):
-        registration_for(event_of(page))
+        RegistrationFactory(event=event_of(page))
     with CaptureQueriesContext(connection) as many:
         client.get(form_url(page))
 
@@ -164,7 +170,7 @@ def test_a_duplicate_email_in_other_letter_case_shows_the_same_page_and_gets_an_
 
 
 def test_a_waitlisted_registration_shows_the_same_page_as_a_confirmed_one(client, index, run_on_commit):
-    full = event_page(index, capacity=1, title="满员讲座")
+    full = EventPageFactory(parent=index, capacity=1, title="满员讲座")
     with run_on_commit():
         first = post(client, full, email="first@example.org")
     first_page = client.get(first["Location"]).content
@@ -203,7 +209,9 @@ def test_someone_who_cancelled_can_register_again_through_the_form(client, page,
 
 
 def test_registration_after_closing_shows_the_message_and_no_form(client, index):
-    closed = event_page(index, registration_closes_at=timezone.now() - datetime.timedelta(hours=1))
+    closed = EventPageFactory(
+        parent=index, registration_closes_at=timezone.now() - datetime.timedelta(hours=1)
+    )
 
     response = client.get(form_url(closed))
 
@@ -214,7 +222,9 @@ def test_registration_after_closing_shows_the_message_and_no_form(client, index)
 
 
 def test_posting_after_closing_registers_nobody(client, index, run_on_commit):
-    closed = event_page(index, registration_closes_at=timezone.now() - datetime.timedelta(hours=1))
+    closed = EventPageFactory(
+        parent=index, registration_closes_at=timezone.now() - datetime.timedelta(hours=1)
+    )
 
     with run_on_commit():
         response = post(client, closed)
@@ -227,7 +237,9 @@ def test_posting_after_closing_registers_nobody(client, index, run_on_commit):
 
 def test_registration_not_open_yet_says_when_it_opens(client, index):
     opens = timezone.now() + datetime.timedelta(hours=5)
-    later = event_page(index, registration_opens_at=opens, starts=opens + datetime.timedelta(days=2))
+    later = EventPageFactory(
+        parent=index, registration_opens_at=opens, starts_at=opens + datetime.timedelta(days=2)
+    )
 
     with translation.override("en"):
         response = client.get(form_url(later))
@@ -237,7 +249,7 @@ def test_registration_not_open_yet_says_when_it_opens(client, index):
 
 
 def test_registration_for_an_event_that_has_started_is_closed(client, index):
-    started = event_page(index, starts=timezone.now() - datetime.timedelta(minutes=10))
+    started = EventPageFactory(parent=index, starts_at=timezone.now() - datetime.timedelta(minutes=10))
 
     response = client.get(form_url(started))
 
@@ -259,7 +271,7 @@ def test_registration_for_a_cancelled_event_is_closed(client, page):
 
 @pytest.fixture
 def private_page(index):
-    return event_page(index, is_private=True, title="走进示例企业")
+    return EventPageFactory(parent=index, is_private=True, title="走进示例企业")
 
 
 def test_a_private_event_is_closed_to_the_uninvited(client, private_page, run_on_commit):
@@ -288,7 +300,7 @@ def test_a_private_event_opens_to_an_invitation_prefilled_with_the_invited_email
 
 
 def test_an_invitation_to_another_event_does_not_open_a_private_event(client, index, private_page):
-    other = event_page(index, is_private=True)
+    other = EventPageFactory(parent=index, is_private=True)
     invitation = Invitation.objects.create(event=event_of(other), email="guest@example.com")
     client.get(reverse("events:invitation", args=[invitation.token]))
 

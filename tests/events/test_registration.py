@@ -24,12 +24,12 @@ LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 @pytest.fixture
 def index(home_zh):
-    return factories.event_index(home_zh)
+    return factories.EventIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def page(index):
-    return factories.event_page(index, capacity=2, title="海外安全讲座")
+    return factories.EventPageFactory(parent=index, capacity=2, title="海外安全讲座")
 
 
 @pytest.fixture
@@ -105,8 +105,8 @@ def test_the_confirmation_email_is_in_the_registrants_language(page, event):
 
 
 def test_an_online_events_joining_link_is_in_the_confirmation_but_not_in_the_waitlist_email(index):
-    page = factories.event_page(
-        index, capacity=1, event_type="online", online_url="https://meeting.example.cn/j/42"
+    page = factories.EventPageFactory(
+        parent=index, capacity=1, event_type="online", online_url="https://meeting.example.cn/j/42"
     )
     event = factories.event_of(page)
     register(event, email="first@example.org")
@@ -189,7 +189,7 @@ def test_registrations_in_both_languages_share_one_capacity(page):
 
 
 def test_an_event_without_a_capacity_confirms_everyone(index):
-    event = factories.event_of(factories.event_page(index, capacity=None))
+    event = factories.event_of(factories.EventPageFactory(parent=index, capacity=None))
     outcomes = {register(event, email=f"p{n}@example.org").outcome for n in range(5)}
     assert outcomes == {"confirmed"}
 
@@ -199,8 +199,8 @@ def test_an_event_without_a_capacity_confirms_everyone(index):
 
 def test_registration_after_its_closing_time_is_refused(index):
     starts = timezone.now() + datetime.timedelta(days=2)
-    page = factories.event_page(
-        index, starts=starts, registration_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    page = factories.EventPageFactory(
+        parent=index, starts_at=starts, registration_closes_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     with pytest.raises(registrations.RegistrationClosed) as closed:
         register(factories.event_of(page))
@@ -209,21 +209,23 @@ def test_registration_after_its_closing_time_is_refused(index):
 
 
 def test_registration_before_its_opening_time_is_refused(index):
-    page = factories.event_page(index, registration_opens_at=timezone.now() + datetime.timedelta(hours=1))
+    page = factories.EventPageFactory(
+        parent=index, registration_opens_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     with pytest.raises(registrations.RegistrationClosed) as closed:
         register(factories.event_of(page))
     assert closed.value.reason == "not_open_yet"
 
 
 def test_registration_closes_at_the_start(index):
-    page = factories.event_page(index, starts=timezone.now() - datetime.timedelta(minutes=5))
+    page = factories.EventPageFactory(parent=index, starts_at=timezone.now() - datetime.timedelta(minutes=5))
     with pytest.raises(registrations.RegistrationClosed) as closed:
         register(factories.event_of(page))
     assert closed.value.reason == "started"
 
 
 def test_an_event_without_registration_takes_none(index):
-    page = factories.event_page(index, registration_required=False)
+    page = factories.EventPageFactory(parent=index, registration_required=False)
     with pytest.raises(registrations.RegistrationClosed) as closed:
         register(factories.event_of(page))
     assert closed.value.reason == "not_needed"
@@ -280,7 +282,7 @@ def test_registration_state_takes_two_queries(event, django_assert_max_num_queri
 
 @pytest.fixture
 def private_event(index):
-    return factories.event_of(factories.event_page(index, is_private=True, capacity=5))
+    return factories.event_of(factories.EventPageFactory(parent=index, is_private=True, capacity=5))
 
 
 def test_a_private_event_refuses_someone_without_an_invitation(private_event):

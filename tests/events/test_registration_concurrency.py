@@ -20,8 +20,8 @@ CAPACITY = 10
 
 @pytest.fixture
 def event(home_zh):
-    index = factories.event_index(home_zh)
-    return factories.event_of(factories.event_page(index, capacity=CAPACITY, title="热门讲座"))
+    index = factories.EventIndexPageFactory(parent=home_zh)
+    return factories.event_of(factories.EventPageFactory(parent=index, capacity=CAPACITY, title="热门讲座"))
 
 
 def registrar(event, prefix):

@@ -21,7 +21,7 @@ BEIJING = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 @pytest.fixture
 def index(home_zh):
-    return factories.event_index(home_zh)
+    return factories.EventIndexPageFactory(parent=home_zh)
 
 
 def remind(*args):
@@ -41,7 +41,7 @@ def register(event, email):
 def event_tomorrow(index, hour=9, **fields):
     day = timezone.localdate() + datetime.timedelta(days=1)
     starts = datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=BEIJING)
-    return factories.event_of(factories.event_page(index, starts=starts, **fields))
+    return factories.event_of(factories.EventPageFactory(parent=index, starts_at=starts, **fields))
 
 
 def test_confirmed_registrants_of_tomorrows_events_are_reminded(index):
@@ -101,10 +101,10 @@ def test_waitlisted_and_cancelled_registrations_are_not_reminded(index):
 
 def test_events_on_other_days_and_cancelled_events_are_not_reminded(index):
     today = factories.event_of(
-        factories.event_page(index, starts=timezone.now() + datetime.timedelta(hours=3))
+        factories.EventPageFactory(parent=index, starts_at=timezone.now() + datetime.timedelta(hours=3))
     )
     later = factories.event_of(
-        factories.event_page(index, starts=timezone.now() + datetime.timedelta(days=3))
+        factories.EventPageFactory(parent=index, starts_at=timezone.now() + datetime.timedelta(days=3))
     )
     cancelled = event_tomorrow(index)
     register(today, "today@example.org")
@@ -132,7 +132,7 @@ def test_a_date_can_be_given(index):
     starts = datetime.datetime.combine(
         timezone.localdate() + datetime.timedelta(days=5), datetime.time(10, 0), tzinfo=BEIJING
     )
-    event = factories.event_of(factories.event_page(index, starts=starts))
+    event = factories.event_of(factories.EventPageFactory(parent=index, starts_at=starts))
     register(event, "a@example.org")
     remind("--date", starts.date().isoformat())
     assert reminders().count() == 1

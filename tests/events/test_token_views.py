@@ -12,7 +12,13 @@ from django.utils import timezone, translation
 from events.models import Invitation, Registration
 from events.registration import cancel_event
 from outbox.models import Message
-from tests.events.factories import bare_event, event_index, event_of, event_page, registration_for
+from tests.events.factories import (
+    EventFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    event_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +31,17 @@ def url(name, token, language="en"):
 
 @pytest.fixture
 def index(home_zh):
-    return event_index(home_zh)
+    return EventIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def page(index):
-    return event_page(index, capacity=1, title="急救技能讲座")
+    return EventPageFactory(parent=index, capacity=1, title="急救技能讲座")
 
 
 @pytest.fixture
 def confirmed(page):
-    return registration_for(event_of(page), email="lilei@example.org", language="en")
+    return RegistrationFactory(event=event_of(page), email="lilei@example.org", language="en")
 
 
 @pytest.fixture
@@ -71,7 +77,7 @@ def test_pressing_the_button_cancels(client, confirmed, run_on_commit):
 
 
 def test_a_cancellation_gives_the_place_to_the_first_person_waiting(client, page, confirmed, run_on_commit):
-    waiting = registration_for(event_of(page), status="waitlisted")
+    waiting = RegistrationFactory(event=event_of(page), status="waitlisted")
 
     with run_on_commit():
         client.post(url("cancel", confirmed.cancel_token))
@@ -109,7 +115,7 @@ def test_a_reused_cancel_link_does_not_touch_a_new_registration_of_the_same_addr
 ):
     with run_on_commit():
         client.post(url("cancel", confirmed.cancel_token))
-    again = registration_for(event_of(page), email="lilei@example.org")
+    again = RegistrationFactory(event=event_of(page), email="lilei@example.org")
 
     with run_on_commit():
         client.post(url("cancel", confirmed.cancel_token))
@@ -128,8 +134,8 @@ def test_the_cancel_link_works_after_the_page_is_unpublished(client, page, confi
 
 
 def test_the_cancel_link_works_after_the_page_is_deleted(client, run_on_commit):
-    event = bare_event()  # an Event whose page is gone
-    registration = registration_for(event)
+    event = EventFactory()  # an Event whose page is gone
+    registration = RegistrationFactory(event=event)
 
     with run_on_commit():
         response = client.post(url("cancel", registration.cancel_token))
@@ -139,7 +145,9 @@ def test_the_cancel_link_works_after_the_page_is_deleted(client, run_on_commit):
 
 
 def test_an_event_that_has_started_can_no_longer_be_cancelled(client):
-    registration = registration_for(bare_event(starts=timezone.now() - datetime.timedelta(minutes=5)))
+    registration = RegistrationFactory(
+        event=EventFactory(starts_at=timezone.now() - datetime.timedelta(minutes=5))
+    )
 
     response = client.post(url("cancel", registration.cancel_token))
 
@@ -174,8 +182,8 @@ def test_a_signed_in_person_can_cancel_from_my_events(client, confirmed, make_us
 
 
 def test_declining_a_promotion_asks_then_offers_the_place_to_the_next(client, page, run_on_commit):
-    promoted = registration_for(event_of(page), promoted_at=timezone.now())
-    waiting = registration_for(event_of(page), status="waitlisted")
+    promoted = RegistrationFactory(event=event_of(page), promoted_at=timezone.now())
+    waiting = RegistrationFactory(event=event_of(page), status="waitlisted")
 
     shown = client.get(url("decline", promoted.cancel_token))
     assert shown.context["stage"] == "open"
@@ -189,10 +197,10 @@ def test_declining_a_promotion_asks_then_offers_the_place_to_the_next(client, pa
 
 
 def test_a_reused_decline_link_changes_nothing(client, page, run_on_commit):
-    promoted = registration_for(event_of(page), promoted_at=timezone.now())
+    promoted = RegistrationFactory(event=event_of(page), promoted_at=timezone.now())
     with run_on_commit():
         client.post(url("decline", promoted.cancel_token))
-    waiting = registration_for(event_of(page), status="waitlisted")
+    waiting = RegistrationFactory(event=event_of(page), status="waitlisted")
 
     with run_on_commit():
         response = client.post(url("decline", promoted.cancel_token))
@@ -228,7 +236,7 @@ def test_the_calendar_file_of_a_cancelled_registration_withdraws_the_entry(clien
 
 
 def test_the_calendar_file_works_after_the_page_is_deleted(client):
-    registration = registration_for(bare_event(title="已删除页面的活动"))
+    registration = RegistrationFactory(event=EventFactory(title="已删除页面的活动"))
 
     response = client.get(url("calendar", registration.cancel_token))
 
@@ -240,7 +248,7 @@ def test_the_calendar_file_works_after_the_page_is_deleted(client):
 
 
 def test_an_invitation_link_remembers_the_invitation_and_opens_the_registration_form(client, index):
-    private = event_page(index, is_private=True)
+    private = EventPageFactory(parent=index, is_private=True)
     invitation = Invitation.objects.create(event=event_of(private), email="hr@example.com")
 
     response = client.get(url("invitation", invitation.token, language="zh-hans"))
@@ -253,7 +261,7 @@ def test_an_invitation_link_remembers_the_invitation_and_opens_the_registration_
 def test_an_invitation_link_opens_the_page_in_the_readers_language(client, index):
     from tests.events.factories import translate
 
-    private = event_page(index, is_private=True)
+    private = EventPageFactory(parent=index, is_private=True)
     english = translate(private, "en")
     invitation = Invitation.objects.create(event=event_of(private), email="hr@example.com")
 
@@ -270,7 +278,7 @@ def test_an_unknown_invitation_is_not_found(client):
 
 
 def test_an_invitation_to_an_event_without_a_live_page_says_it_is_no_longer_available(client):
-    invitation = Invitation.objects.create(event=bare_event(is_private=True), email="hr@example.com")
+    invitation = Invitation.objects.create(event=EventFactory(is_private=True), email="hr@example.com")
 
     response = client.get(url("invitation", invitation.token))
 

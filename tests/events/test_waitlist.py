@@ -17,12 +17,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def index(home_zh):
-    return factories.event_index(home_zh)
+    return factories.EventIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def page(index):
-    return factories.event_page(index, capacity=2, title="应急技能讲座")
+    return factories.EventPageFactory(parent=index, capacity=2, title="应急技能讲座")
 
 
 @pytest.fixture

@@ -179,8 +179,8 @@ def test_raw_bytes_that_are_not_utf8_are_read_as_latin_1_and_their_controls_drop
 @pytest.fixture
 def listings(home_zh):
     """Every index page with filters or page numbers, with something listed in each."""
-    event_index = event_factories.event_index(home_zh)
-    event_factories.event_page(event_index)
+    event_index = event_factories.EventIndexPageFactory(parent=home_zh)
+    event_factories.EventPageFactory(parent=event_index)
     destination_index = destination_factories.destination_index(home_zh)
     destination_factories.destination_page(destination_index, destination_factories.destination("FR"))
     alert_index = destination_factories.alert_index(home_zh)
@@ -213,7 +213,9 @@ def test_listing_filters_and_page_numbers_survive_hostile_values(fuzzer, listing
 
 @pytest.fixture
 def event_page(home_zh):
-    return event_factories.event_page(event_factories.event_index(home_zh), capacity=None)
+    return event_factories.EventPageFactory(
+        parent=event_factories.EventIndexPageFactory(parent=home_zh), capacity=None
+    )
 
 
 def test_event_registration_form_survives_hostile_input(fuzzer, event_page):
@@ -393,7 +395,7 @@ def officer(fuzzer, make_user):
 
 def test_check_in_by_code_survives_hostile_codes(fuzzer, officer, event_page):
     event = event_factories.event_of(event_page)
-    event_factories.registration_for(event)
+    event_factories.RegistrationFactory(event=event)
     with translation.override("zh-hans"):
         list_url = reverse("events:event_check_in", args=[event.pk])
     fuzzer.path(lambda code: f"/zh-hans/events/check-in/{code}/", {404})

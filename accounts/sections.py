@@ -11,11 +11,30 @@ from wagtail import hooks
 
 MY_PORTAL_SECTIONS = "my_portal_sections"
 HOME_PAGE_SECTIONS = "home_page_sections"
+from enum import IntEnum
 
 
 @dataclass(frozen=True)
 class Section:
     order: int
+CONTENT_PAGE_LINKS = "content_page_links"
+
+
+class HomeOrder(IntEnum):
+    """Where each section stands on the home page (``Section.order``), for someone about to travel:
+    where am I going, what is happening there, what to do in trouble, then learning, then events.
+
+    Every room's home-page section takes its place from here, so the page's order is read in one spot.
+    """
+
+    DESTINATION_FINDER = 10  # destinations: "Where are you going?"
+    SAFETY_ALERTS = 20  # destinations: alerts in force
+    PAGE_BODY = 30  # home: the editor's body (the demo's one emergency box)
+    FEATURED_QUIZ = 40  # quizzes
+    FEATURED_CONTENT = 50  # home: articles and cases the editor features
+    UPCOMING_EVENTS = 60  # events
+    LATEST_CONTENT = 70  # home
+    TOPICS = 80  # home: browse by topic
     title: str
     template_name: str
     context: dict = field(default_factory=dict)

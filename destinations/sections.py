@@ -5,13 +5,13 @@ No query once the site's alert list is cached (see alerts.py); an alert that end
 
 from django.utils.translation import gettext as _
 
-from accounts.sections import Section
+from accounts.sections import HomeOrder, Section
 
 from .alerts import active_alerts
 from .models import SafetyAlertPage
 
 HOME_ALERTS_COUNT = 5
-HOME_ALERTS_ORDER = 10
+HOME_ALERTS_ORDER = HomeOrder.SAFETY_ALERTS
 
 
 def home_page_sections(request):

@@ -12,14 +12,14 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.sections import Section
+from accounts.sections import HomeOrder, Section
 from home.site_cache import cached_per_language
 from home.visibility import public
 
 from .models import Event, EventPage, EventType
 
 HOME_EVENTS_COUNT = 3
-HOME_EVENTS_ORDER = 20
+HOME_EVENTS_ORDER = HomeOrder.UPCOMING_EVENTS
 CACHED_COUNT = 20  # enough that events ending between two publishes leave others to show
 
 

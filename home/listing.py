@@ -116,12 +116,13 @@ def content_listing(index, request):
         }
         for page in page_obj.object_list
     ]
-    filtered = any(params[key] for key in FILTERS)
+    active_filter_count = sum(1 for key in FILTERS if params[key])
     return {
         "items": items,
         "page_obj": page_obj,
         "notices": notices,
-        "filtered": filtered,
+        "filtered": active_filter_count > 0,
+        "active_filter_count": active_filter_count,
         "topic_links": filter_links(
             "topic", [(t.slug, t.name) for t in topics], params["topic"] or None, params
         ),

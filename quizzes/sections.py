@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from accounts.sections import Section
+from accounts.sections import HomeOrder, Section
 from home.site_cache import cached_per_language
 from home.visibility import public
 
 from .models import QuizPage
 
-HOME_QUIZ_ORDER = 30  # after safety alerts (10) and upcoming events (20)
+HOME_QUIZ_ORDER = HomeOrder.FEATURED_QUIZ
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from accounts.sections import HOME_PAGE_SECTIONS, collect_sections
+from accounts.sections import HOME_PAGE_SECTIONS, HomeOrder, Section, collect_sections
 
 from ..blocks import BodyBlock
 from ..search import SegmentedSearchMixin, stream_text
@@ -50,12 +50,56 @@ class HomePage(SegmentedSearchMixin, Page):
         from ..listing import home_page_content
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_content(self, request))
-        context["sections"] = collect_sections(HOME_PAGE_SECTIONS, request)
+        content = home_page_content(self, request)
+        context["sections"] = sorted(
+            self.own_sections(content) + collect_sections(HOME_PAGE_SECTIONS, request),
+            key=lambda section: section.order,
+        )
         return context
 
 
 class HomePageFeature(Orderable):
+    def own_sections(self, content):
+        """The home page's own sections that have something to show, to stand in HomeOrder between
+        the other rooms' sections."""
+        sections = []
+        if self.body:
+            sections.append(
+                Section(HomeOrder.PAGE_BODY, "", "home/includes/home_body.html", {"body": self.body})
+            )
+        if content["featured"]:
+            sections.append(
+                Section(
+                    HomeOrder.FEATURED_CONTENT,
+                    _("Featured"),
+                    "home/includes/home_content_cards.html",
+                    {"items": content["featured"], "columns": "col-12 col-md-6"},
+                )
+            )
+        if content["latest"]:
+            sections.append(
+                Section(
+                    HomeOrder.LATEST_CONTENT,
+                    _("Latest"),
+                    "home/includes/home_content_cards.html",
+                    {
+                        "items": content["latest"],
+                        "columns": "col-12 col-md-6 col-lg-4",
+                        "content_index": content["content_index"],
+                    },
+                )
+            )
+        if content["topic_tiles"]:
+            sections.append(
+                Section(
+                    HomeOrder.TOPICS,
+                    _("Browse by topic"),
+                    "home/includes/home_topics.html",
+                    {"tiles": content["topic_tiles"]},
+                )
+            )
+        return sections
+
     """An article or case an editor puts on the home page."""
 
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")

@@ -16,8 +16,8 @@ def index(home_zh):
 @pytest.mark.usefixtures("without_demo_content")
 def test_empty_sections_disappear(client, home_zh):
     html = client.get("/zh-hans/").content.decode()
-    assert 'id="featured-heading"' not in html
-    assert 'id="latest-heading"' not in html
+    assert 'id="featured-content-heading"' not in html
+    assert 'id="latest-content-heading"' not in html
     assert 'id="topics-heading"' not in html
 
 
@@ -26,10 +26,10 @@ def test_featured_content_chosen_by_editors_comes_first(client, home_zh, index):
     cf.article(index, title="最新文章")
     HomePageFeature.objects.create(home=home_zh, page=case, sort_order=0)
     html = client.get("/zh-hans/").content.decode()
-    assert 'id="featured-heading"' in html
-    featured = html.split('id="featured-heading"')[1].split("</section>")[0]
+    assert 'id="featured-content-heading"' in html
+    featured = html.split('id="featured-content-heading"')[1].split("</section>")[0]
     assert "精选案例" in featured
-    latest = html.split('id="latest-heading"')[1].split("</section>")[0]
+    latest = html.split('id="latest-content-heading"')[1].split("</section>")[0]
     assert "最新文章" in latest
     assert "精选案例" not in latest  # not shown twice
 

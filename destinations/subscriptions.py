@@ -1,8 +1,10 @@
 """Email alert subscriptions: asking (double opt-in), confirming, changing preferences, unsubscribing.
 
-Nothing but the confirmation email is ever sent to an address until its signed, expiring link is
-opened; the choices travel inside that link, so asking never changes an existing subscription.
-The subscription's random `token` (never expiring) manages and ends it. Asking is rate-limited on
+Nothing but the confirmation email is ever sent to an address until its link is opened. Each request
+stores its choices as an AlertConfirmation behind a random token: the link carries that token and
+nothing else (never the address), works for CONFIRM_MAX_AGE and applies its choices once, so asking
+never changes an existing subscription. The subscription's random `token` (never expiring) manages
+and ends it. Asking is rate-limited on
 the client address and the email together (a campus shares one address), with a cap per email so
 nobody's inbox can be flooded, and a generous cap per address.
 """
@@ -10,8 +12,6 @@ nobody's inbox can be flooded, and a generous cap per address.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
@@ -21,10 +21,11 @@ from home import public_forms
 from home.links import absolute_reverse
 from home.public_forms import RateLimits
 
-from .models import AlertSubscription, Destination
+from .models import AlertConfirmation, AlertSubscription, Destination
 
-CONFIRM_SALT = "destinations.subscriptions.confirm"
 CONFIRM_MAX_AGE = timedelta(days=3)
+# Used and expired confirmations are deleted after this long (they hold choices, no address).
+CONFIRMATIONS_KEPT = timedelta(days=30)
 CONFIRM_TEMPLATE = "destinations/email/confirm"
 
 # (what the counter is keyed on, how many confirmation emails, in how many seconds)
@@ -41,17 +42,10 @@ class Choices:
     all_destinations: bool = False
     codes: tuple = field(default_factory=tuple)
 
-    def as_payload(self):
-        return {"l": self.language, "a": self.all_destinations, "d": sorted(self.codes)}
-
-    @classmethod
-    def from_payload(cls, data):
-        language = data.get("l") if data.get("l") in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-        return cls(language=language, all_destinations=bool(data.get("a")), codes=tuple(data.get("d") or ()))
-
 
 class ConfirmResult:
     CONFIRMED = "confirmed"
+    ALREADY_CONFIRMED = "already_confirmed"
     EXPIRED = "expired"
     INVALID = "invalid"
 
@@ -85,10 +79,24 @@ def unsubscribe_url(subscription, language=None):
     )
 
 
-def confirmation_link(subscription, choices):
-    payload = {"s": subscription.pk, "e": subscription.email.lower(), **choices.as_payload()}
-    value = signing.dumps(payload, salt=CONFIRM_SALT, compress=True)
-    return absolute_reverse(choices.language, "destinations:confirm", signed=value)
+def confirmation_link(confirmation):
+    return absolute_reverse(confirmation.language, "destinations:confirm", token=confirmation.token)
+
+
+def new_confirmation(subscription, choices):
+    """Store what was asked for behind a new random token (the link's only content)."""
+    with transaction.atomic():
+        confirmation = AlertConfirmation.objects.create(
+            subscription=subscription, language=choices.language, all_destinations=choices.all_destinations
+        )
+        if not choices.all_destinations:
+            confirmation.destinations.set(Destination.objects.filter(country__in=choices.codes))
+    return confirmation
+
+
+def forget_old_confirmations(now=None):
+    now = now or timezone.now()
+    AlertConfirmation.objects.filter(created_at__lt=now - CONFIRMATIONS_KEPT).delete()
 
 
 def destinations_named(choices, language):
@@ -132,8 +140,10 @@ def request_subscription(email, choices, client_address):
     if not within_rate_limit(client_address, email):
         return False
     subscription = subscription_for(email, choices)
+    forget_old_confirmations()
+    confirmation = new_confirmation(subscription, choices)
     context = {
-        "confirm_url": confirmation_link(subscription, choices),
+        "confirm_url": confirmation_link(confirmation),
         "already_subscribed": subscription.is_active,
         "preferences_url": preferences_url(subscription, choices.language) if subscription.is_active else "",
         "all_destinations": choices.all_destinations,
@@ -144,53 +154,56 @@ def request_subscription(email, choices, client_address):
     return True
 
 
-def read_confirmation(signed_value, *, max_age=CONFIRM_MAX_AGE):
-    """The payload of a confirmation link; raises signing.SignatureExpired or signing.BadSignature."""
-    data = signing.loads(signed_value, salt=CONFIRM_SALT, max_age=max_age)
-    if not isinstance(data, dict) or not isinstance(data.get("s"), int):
-        raise signing.BadSignature("not a confirmation payload")
-    return data
+def is_expired(confirmation, now=None):
+    return (now or timezone.now()) - confirmation.created_at > CONFIRM_MAX_AGE
 
 
-def choices_in_link(signed_value):
-    """The choices in a link whose signature is genuine even if it expired (to ask again); or None."""
-    try:
-        return Choices.from_payload(read_confirmation(signed_value, max_age=None))
-    except signing.BadSignature:
-        return None
+def choices_of_confirmation(confirmation):
+    codes = tuple(str(code) for code in confirmation.destinations.values_list("country", flat=True))
+    return Choices(
+        language=confirmation.language, all_destinations=confirmation.all_destinations, codes=codes
+    )
 
 
-def check_confirmation(signed_value):
-    """(ConfirmResult, choices or None) for a link, changing nothing."""
-    try:
-        data = read_confirmation(signed_value)
-    except signing.SignatureExpired:
-        return ConfirmResult.EXPIRED, choices_in_link(signed_value)
-    except signing.BadSignature:
-        return ConfirmResult.INVALID, None
-    return ConfirmResult.CONFIRMED, Choices.from_payload(data)
+def check_confirmation(token):
+    """(ConfirmResult, choices or None) for the token of a link, changing nothing.
 
-
-def confirm_subscription(signed_value):
-    """Open a confirmation link: confirm the subscription and apply the choices it carries.
-
-    Returns (ConfirmResult, subscription or None). An expired or tampered link changes nothing.
+    A link from before tokens (a signed value, with colons no token has) reads as expired: it was
+    valid for CONFIRM_MAX_AGE at most, and its owner can ask again.
     """
-    try:
-        data = read_confirmation(signed_value)
-    except signing.SignatureExpired:
-        return ConfirmResult.EXPIRED, None
-    except signing.BadSignature:
-        return ConfirmResult.INVALID, None
+    confirmation = AlertConfirmation.objects.filter(token=token).first()
+    if confirmation is None:
+        return (ConfirmResult.EXPIRED if ":" in token else ConfirmResult.INVALID), None
+    choices = choices_of_confirmation(confirmation)
+    if is_expired(confirmation):
+        return ConfirmResult.EXPIRED, choices
+    if confirmation.confirmed_at is not None:
+        return ConfirmResult.ALREADY_CONFIRMED, choices
+    return ConfirmResult.CONFIRMED, choices
+
+
+def confirm_subscription(token):
+    """Open a confirmation link: confirm the subscription and apply the choices stored with the token.
+
+    Returns (ConfirmResult, subscription or None). An unknown or expired token changes nothing; a
+    token already used changes nothing either (the choices made since, on the preferences page, stay).
+    """
     with transaction.atomic():
-        subscription = AlertSubscription.objects.select_for_update().filter(pk=data["s"]).first()
-        if subscription is None or subscription.email.lower() != data.get("e"):
-            return ConfirmResult.INVALID, None
-        apply_choices(subscription, Choices.from_payload(data))
+        confirmation = AlertConfirmation.objects.select_for_update().filter(token=token).first()
+        if confirmation is None:
+            return (ConfirmResult.EXPIRED if ":" in token else ConfirmResult.INVALID), None
         now = timezone.now()
+        if is_expired(confirmation, now):
+            return ConfirmResult.EXPIRED, None
+        subscription = AlertSubscription.objects.select_for_update().get(pk=confirmation.subscription_id)
+        if confirmation.confirmed_at is not None:
+            return ConfirmResult.ALREADY_CONFIRMED, subscription
+        apply_choices(subscription, choices_of_confirmation(confirmation))
         subscription.confirmed_at = subscription.confirmed_at or now
         subscription.unsubscribed_at = None
         subscription.save(update_fields=["language", "all_destinations", "confirmed_at", "unsubscribed_at"])
+        confirmation.confirmed_at = now
+        confirmation.save(update_fields=["confirmed_at"])
     return ConfirmResult.CONFIRMED, subscription
 
 

@@ -11,7 +11,9 @@ urlpatterns = []
 urlpatterns += [
     path("alerts/subscribe/", subscription_views.subscribe, name="subscribe"),
     path("alerts/subscribe/sent/", subscription_views.subscribe_sent, name="subscribe_sent"),
-    path("alerts/confirm/<str:signed>/", subscription_views.confirm, name="confirm"),
+    # <str:...>, not <slug:...>: a link from before tokens (a signed value with colons) gets the page
+    # that says it expired rather than a bare 404.
+    path("alerts/confirm/<str:token>/", subscription_views.confirm, name="confirm"),
     path("alerts/preferences/<slug:token>/", subscription_views.preferences, name="preferences"),
     path("alerts/unsubscribe/<slug:token>/", subscription_views.unsubscribe, name="unsubscribe"),
 ]

@@ -52,13 +52,16 @@ def ask_again_url(choices):
 
 
 @private_page
-def confirm(request, signed):
-    """GET shows what will be confirmed and a button (mail scanners open links); POST confirms."""
+def confirm(request, token):
+    """GET shows what will be confirmed and a button (mail scanners open links); POST confirms.
+
+    The token is random and stored with the choices: the link says nothing about the address.
+    """
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    result, choices = subscriptions.check_confirmation(signed)
+    result, choices = subscriptions.check_confirmation(token)
     if result == ConfirmResult.CONFIRMED and request.method == "POST":
-        result, subscription = subscriptions.confirm_subscription(signed)
+        result, subscription = subscriptions.confirm_subscription(token)
         if result == ConfirmResult.CONFIRMED:
             return TemplateResponse(
                 request, "destinations/subscription_confirmed.html", {"subscription": subscription}
@@ -68,6 +71,8 @@ def confirm(request, signed):
         context["destination_names"] = subscriptions.destinations_named(choices, request.LANGUAGE_CODE)
         context["all_destinations"] = choices.all_destinations
         context["email_language"] = dict(SubscribeForm.base_fields["language"].choices).get(choices.language)
+        return TemplateResponse(request, "destinations/subscription_confirm.html", context)
+    if result == ConfirmResult.ALREADY_CONFIRMED:
         return TemplateResponse(request, "destinations/subscription_confirm.html", context)
     status = 410 if result == ConfirmResult.EXPIRED else 400
     return TemplateResponse(request, "destinations/subscription_confirm.html", context, status=status)

@@ -8,9 +8,10 @@ from .pages import (
     DestinationPage,
     SafetyAlertPage,
 )
-from .subscriptions import AlertDelivery, AlertFanout, AlertSubscription
+from .subscriptions import AlertConfirmation, AlertDelivery, AlertFanout, AlertSubscription
 
 __all__ = [
+    "AlertConfirmation",
     "AlertDelivery",
     "AlertFanout",
     "AlertIndexPage",

@@ -37,6 +37,33 @@ class AlertSubscription(models.Model):
         return self.confirmed_at is not None and self.unsubscribed_at is None
 
 
+class AlertConfirmation(models.Model):
+    """One confirmation link sent to a subscription's address: the choices asked for, behind a random token.
+
+    The link carries only the token, never the address. It works for a few days
+    (subscriptions.CONFIRM_MAX_AGE) and applies its choices once; opened again it changes nothing.
+    """
+
+    subscription = models.ForeignKey(
+        AlertSubscription, on_delete=models.CASCADE, related_name="confirmations"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    all_destinations = models.BooleanField(_("all destinations"), default=False)
+    destinations = models.ManyToManyField(
+        Destination, blank=True, related_name="+", verbose_name=_("destinations")
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alert subscription confirmation")
+        verbose_name_plural = _("alert subscription confirmations")
+
+    def __str__(self):
+        return f"{self.subscription} · {self.created_at:%Y-%m-%d}"
+
+
 class AlertFanout(models.Model):
     """Sending one alert (by translation key) or one change note to every confirmed subscriber of it."""
 

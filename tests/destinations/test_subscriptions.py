@@ -1,4 +1,4 @@
-"""Subscribing to email alerts: double opt-in, signed expiring links, tokens, rate limits."""
+"""Subscribing to email alerts: double opt-in, opaque expiring confirmation links, tokens, rate limits."""
 
 import re
 from datetime import timedelta
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from destinations import subscriptions
-from destinations.models import AlertSubscription
+from destinations.models import AlertConfirmation, AlertSubscription
 from outbox.models import Message
 from tests.destinations import factories
 
@@ -85,24 +85,24 @@ def test_an_expired_link_says_so_offers_a_new_one_and_changes_nothing(client, fr
     with run_on_commit():
         subscribe(client)
     path = confirm_path_in(mail.outbox[0])
+    sent = timezone.now() - subscriptions.CONFIRM_MAX_AGE - timedelta(minutes=1)
+    AlertConfirmation.objects.update(created_at=sent)
 
-    later = timezone.now() + subscriptions.CONFIRM_MAX_AGE + timedelta(minutes=1)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(signing.time, "time", lambda: later.timestamp())
-        response = client.post(path)
+    response = client.post(path)
 
     assert response.status_code == 410
     assert "This link has expired" in response.content.decode()
     assert url("subscribe") + "?destination=FR" in response.content.decode()
     assert AlertSubscription.objects.get().confirmed_at is None
+    assert AlertConfirmation.objects.get().confirmed_at is None
 
 
 def test_a_tampered_link_says_so_and_changes_nothing(client, france, run_on_commit):
     with run_on_commit():
         subscribe(client)
     path = confirm_path_in(mail.outbox[0])
-    signed = path.rstrip("/").rsplit("/", 1)[1]
-    tampered = path.replace(signed, signed[:-3] + ("AAA" if not signed.endswith("AAA") else "BBB"))
+    token = path.rstrip("/").rsplit("/", 1)[1]
+    tampered = path.replace(token, token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB"))
 
     response = client.post(tampered)
 
@@ -111,15 +111,108 @@ def test_a_tampered_link_says_so_and_changes_nothing(client, france, run_on_comm
     assert AlertSubscription.objects.get().confirmed_at is None
 
 
-def test_a_link_signed_for_another_purpose_is_refused(client, france):
+def test_a_link_from_before_tokens_says_it_expired_and_changes_nothing(client, france):
+    """Links still in mailboxes carried the choices and the address, signed: they no longer confirm."""
     subscription = factories.subscription("ann@example.org", confirmed=False)
-    forged = signing.dumps({"s": subscription.pk, "e": "ann@example.org", "l": "en", "a": True, "d": []})
+    payload = {"s": subscription.pk, "e": "ann@example.org", "l": "en", "a": True, "d": []}
+    old_link = signing.dumps(payload, salt="destinations.subscriptions.confirm", compress=True)
 
-    response = client.post(url("confirm", signed=forged))
+    response = client.post(url("confirm", token=old_link))
 
-    assert response.status_code == 400
+    assert response.status_code == 410
+    assert "This link has expired" in response.content.decode()
     subscription.refresh_from_db()
     assert subscription.confirmed_at is None
+
+
+def test_confirming_twice_changes_nothing_the_second_time(client, france, run_on_commit):
+    japan = factories.destination("JP", region="asia")
+    with run_on_commit():
+        subscribe(client, places=("FR",))
+    path = confirm_path_in(mail.outbox[0])
+    assert client.post(path).status_code == 200
+    subscription = AlertSubscription.objects.get()
+    confirmed_at = subscription.confirmed_at
+    client.post(url("preferences", token=subscription.token), {"destinations": ["JP"], "language": "en"})
+
+    again = client.post(path)
+
+    assert again.status_code == 200
+    assert "Already confirmed" in again.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at == confirmed_at
+    assert list(subscription.destinations.all()) == [japan]  # the later choice stays
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_confirmation_email_links_carry_no_email_address_in_any_encoding(
+    client, france, run_on_commit, language
+):
+    existing = factories.subscription(
+        "Ann.Lee+trip@Example.org", places=[france]
+    )  # gets a preferences link too
+    with run_on_commit():
+        subscribe(client, email="ann.lee+trip@example.org", language=language)
+        subscribe(client, email="bob.wu@example.org", language=language)
+
+    assert len(mail.outbox) == 2
+    for message, address in zip(mail.outbox, (existing.email, "bob.wu@example.org"), strict=True):
+        html = message.alternatives[0][0]
+        links = set(re.findall(r"https?://[^\s\"'<>]+", message.body + html))
+        assert any("/alerts/confirm/" in link for link in links)
+        for link in links:
+            assert not revealed_in(address, link), (address, link)
+
+
+def encodings_of(address):
+    """The address as a URL could show it: plain, percent-encoded, base64 and URL-safe base64 (at each
+    of the three byte offsets a longer encoded value could hold it)."""
+    import base64
+    from urllib.parse import quote
+
+    found = set()
+    for text in {address, address.lower()}:
+        found |= {text, quote(text, safe=""), quote(text)}
+        for offset in range(3):
+            encoded = base64.b64encode(b"x" * offset + text.encode()).decode().rstrip("=")
+            stable = encoded[(offset * 4 + 2) // 3 + 1 : -2]  # the characters that depend on the address only
+            found |= {stable, stable.replace("+", "-").replace("/", "_")}
+    return found
+
+
+def revealed_in(address, link):
+    import base64
+    import zlib
+    from urllib.parse import unquote
+
+    if any(encoded.lower() in link.lower() for encoded in encodings_of(address)):
+        return True
+    for part in re.split(r"[/:?&=.]", unquote(link)):
+        try:
+            raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except ValueError:
+            continue
+        for data in (raw, _inflated(zlib, raw)):
+            if data and address.lower().encode() in data.lower():
+                return True
+    return False
+
+
+def _inflated(zlib, raw):
+    try:
+        return zlib.decompress(raw)
+    except zlib.error:
+        return b""
+
+
+def test_the_encodings_check_finds_the_address_in_a_signed_link_of_the_old_kind():
+    address = "ann.lee+trip@example.org"
+    payload = {"s": 7, "e": address, "l": "en", "a": False, "d": ["FR"]}
+    old_link = "https://portal.example.org/en/alerts/confirm/" + signing.dumps(payload, compress=True) + "/"
+
+    assert revealed_in(address, old_link)
+    assert not revealed_in(address, "https://portal.example.org/en/alerts/confirm/" + "A" * 43 + "/")
 
 
 def test_the_form_gives_the_same_answer_for_a_subscribed_address_and_changes_nothing_yet(

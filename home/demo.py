@@ -30,6 +30,7 @@ from django.apps import apps
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -139,7 +140,33 @@ class DemoSeeder:
         return home
 
     def standard_page(self, home, spec):
-        return self.child_page(home, StandardPage, spec, show_in_menus=spec["show_in_menus"])
+        page = self.child_page(home, StandardPage, spec, show_in_menus=spec["show_in_menus"])
+        self.refresh(page, spec["zh-hans"])
+        english = page.get_translations().filter(locale=self.en).specific().first()
+        if english is not None:
+            self.refresh(english, spec["en"])
+        return page
+
+    def refresh(self, page, fields):
+        """A demo page nobody has edited takes the data's current words (a new revision, published):
+        a site seeded before the demo text changed gets the new text. A page with any revision made
+        by a person (the seeder's have no user) is left as it is, and an unchanged one gets no revision."""
+        if page.revisions.exclude(user=None).exists():
+            return
+        words = self.words(fields)
+        if all(self.stored(getattr(page, name)) == value for name, value in words.items()):
+            return
+        for name, value in words.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        self.log(f"Updated {page.slug} ({page.locale.language_code}) to the demo's current text")
+
+    @staticmethod
+    def stored(value):
+        """A field's value as the demo data writes it: a StreamField as its blocks without their ids."""
+        if isinstance(value, StreamValue):
+            return [{"type": block["type"], "value": block["value"]} for block in value.raw_data]
+        return value
 
     def child_page(self, parent, model, spec, show_in_menus=True):
         """A page under `parent` (found by its slug, else created and published in Chinese) and its
@@ -174,12 +201,21 @@ class DemoSeeder:
                 english.save()
 
     def settings(self, home, office):
-        """The office's contact details (when none are set yet) and the privacy notice sign-up links to."""
+        """The office's details, the footer's host organisation and its accessibility and contact pages
+        (each only where none is set yet), and the privacy notice sign-up and the footer link to."""
         site = Site.objects.get(root_page=home)
         portal = PortalSettings.for_site(site)
-        if not portal.office_address_zh:
-            for name, value in office.items():
-                setattr(portal, name, value)
+        empty = {name: value for name, value in office.items() if not getattr(portal, name)}
+        for name, value in empty.items():
+            setattr(portal, name, value)
+        pages = {
+            "accessibility_page": StandardPage.objects.child_of(home).filter(slug="accessibility").first(),
+            "contact_page": StandardPage.objects.child_of(home).filter(slug="contact").first(),
+        }
+        unset = {name: page for name, page in pages.items() if page and getattr(portal, f"{name}_id") is None}
+        for name, page in unset.items():
+            setattr(portal, name, page)
+        if empty or unset:
             portal.save()
         account_settings = AccountSettings.for_site(site)
         if account_settings.privacy_notice_id is None:

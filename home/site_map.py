@@ -65,3 +65,13 @@ def site_map_sections(request):
         return [entry for _path, entry in sections]
 
     return cached("site-map", build, site.pk, language)
+
+
+def site_map_context(request):
+    """The sections that hold pages, each with its list, and the single pages (about, privacy, ...)
+    gathered in one list after them."""
+    entries = site_map_sections(request)
+    return {
+        "sections": [entry for entry in entries if entry.pages],
+        "single_pages": [entry for entry in entries if not entry.pages],
+    }

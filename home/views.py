@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from .search import query_words
-from .site_map import site_map_sections
+from .site_map import site_map_context
 from .site_search import search_site
 
 # A longer query is cut, with a notice: no question needs more, and every word costs the index a lookup.
@@ -41,7 +41,7 @@ def search(request):
 
 
 def site_map(request):
-    return render(request, "home/site_map.html", {"sections": site_map_sections(request)})
+    return render(request, "home/site_map.html", site_map_context(request))
 
 
 @never_cache

@@ -242,6 +242,10 @@ class PortalSettings(BaseSiteSetting):
         return in_reader_language(self.host_organisation_zh, self.host_organisation_en)
 
     @property
+    def icp_filing_url(self):
+        return ICP_FILING_SITE
+
+    @property
     def public_security_record_url(self):
         """The filing's record on the public security filing system, found by the number's digits."""
         code = "".join(

@@ -22,6 +22,7 @@ The facts and words are data in ``destinations/demo_data/``:
 from contextlib import contextmanager
 from datetime import timedelta
 
+import phonenumbers
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
@@ -45,7 +46,11 @@ PAGE_FIELDS = ("summary", "safety_and_security", "local_laws", "health", "other_
 
 
 def demo_number(calling_and_area, suffix):
-    """A made-up number in E.164: the country and area code, then 5550 and four digits."""
+    """A made-up number in E.164: the country and area code, then 555 and four digits where the
+    country's numbering plan takes that length (so it is shown grouped, "+66 2 555 0199"), else 5550."""
+    short = f"+{calling_and_area}555{suffix:04d}"
+    if phonenumbers.is_valid_number(phonenumbers.parse(short, None)):
+        return short
     return f"+{calling_and_area}5550{suffix:04d}"
 
 

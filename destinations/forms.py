@@ -3,12 +3,13 @@
 from django import forms
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from home.text_input import ControlCharactersStripped
 
 from .models import Destination
-from .names import sorted_by_name
+from .names import destination_match_texts, names_in_every_language, sorted_by_name
 from .subscriptions import Choices
 
 EMAIL_MAX_LENGTH = 254
@@ -19,6 +20,25 @@ def destination_choices():
     codes = Destination.objects.values_list("country", flat=True)
     places = [(str(code), str(Destination(country=code).country.name)) for code in codes]
     return sorted_by_name(places, lambda place: place[1], translation.get_language() or "zh-hans")
+
+
+class DestinationCheckboxes(forms.CheckboxSelectMultiple):
+    """A checkbox per destination, each carrying what a reader may type to find it (Chinese and
+    English names, ISO code, pinyin), for the type-to-find picker (static/js/destination-picker.js)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.match_texts = {}
+
+    def set_match_texts(self, codes):
+        rows = [(*names_in_every_language(Destination(country=code).country), code) for code in codes]
+        self.match_texts = dict(zip(codes, destination_match_texts(rows), strict=True))
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in self.match_texts:
+            option["attrs"]["data-match"] = self.match_texts[value]
+        return option
 
 
 class ChoicesForm(ControlCharactersStripped, forms.Form):
@@ -32,14 +52,16 @@ class ChoicesForm(ControlCharactersStripped, forms.Form):
     destinations = forms.MultipleChoiceField(
         label=_("Destinations"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=DestinationCheckboxes,
         error_messages={"invalid_choice": _("Choose destinations from the list.")},
     )
     language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["destinations"].choices = destination_choices()
+        choices = destination_choices()
+        self.fields["destinations"].choices = choices
+        self.fields["destinations"].widget.set_match_texts([code for code, _name in choices])
         if not self.is_bound and "language" not in self.initial:
             self.initial["language"] = (translation.get_language() or settings.LANGUAGE_CODE).lower()
 
@@ -52,6 +74,14 @@ class ChoicesForm(ControlCharactersStripped, forms.Form):
                 _("Choose at least one destination, or “All destinations”."), code="no_destination"
             )
         return cleaned
+
+    def picker_texts(self):
+        """Words the picker's script fills in: "%(count)s" matches as one types, "%(name)s" a place."""
+        return {
+            "count_one": ngettext("%(count)s destination matches", "%(count)s destinations match", 1),
+            "count_other": ngettext("%(count)s destination matches", "%(count)s destinations match", 2),
+            "remove": gettext("Remove %(name)s"),
+        }
 
     def choices(self):
         data = self.cleaned_data

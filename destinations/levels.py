@@ -24,7 +24,8 @@ class LevelStyle:
 
 
 LEVEL_STYLES = {
-    RiskLevel.NONE: LevelStyle("risk-level-0", "circle-check", _("check mark")),
+    # No reminder is not a promise of safety: a neutral grey ring, never a green tick.
+    RiskLevel.NONE: LevelStyle("risk-level-0", "circle-empty", _("empty circle")),
     RiskLevel.PAY_ATTENTION: LevelStyle("risk-level-1", "circle-info", _("information sign")),
     RiskLevel.TRAVEL_WITH_CAUTION: LevelStyle("risk-level-2", "triangle-warning", _("warning triangle")),
     RiskLevel.DO_NOT_TRAVEL: LevelStyle("risk-level-3", "octagon-stop", _("stop sign")),

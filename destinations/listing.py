@@ -26,13 +26,21 @@ from .cards import stored_card
 from .levels import Region, RiskLevel, level_style
 from .models.facts import ChangeNote, ConsularContact, Destination
 from .models.pages import DestinationPage, SafetyAlertPage
-from .names import latin_key, pinyin_keys
+from .names import (
+    destination_match_texts,
+    latin_key,
+    matches,
+    names_in_every_language,
+    normalise_query,
+    pinyin_keys,
+)
 
 HISTORY_LENGTH = 20
 CASES_LENGTH = 3
 ARCHIVE_PAGE_SIZE = 20
 QUERY_MAX_LENGTH = 50
 OTHER_LETTER = "#"
+CONTENTS_MIN_SECTIONS = 5  # a page with fewer is short enough to read without a contents list
 
 
 def _letter(key):
@@ -58,15 +66,6 @@ class DestinationEntry:
         return _letter(self.sort_key)
 
 
-def _names_in_every_language(country):
-    """The Chinese and the English name: a reader may type either into the filter."""
-    names = []
-    for code in ("zh-hans", "en"):
-        with translation.override(code):
-            names.append(str(country.name))
-    return names
-
-
 def _param(request, name, limit=20):
     return request.GET.get(name, "").strip()[:limit]
 
@@ -85,23 +84,20 @@ def destination_index_context(index, request):
     pages = public(DestinationPage.objects.live().child_of(index), request).select_related("destination")
     pages = list(pages.only("id", "title", "url_path", "path", "depth", "destination"))
 
-    named = [(page, *_names_in_every_language(page.destination.country)) for page in pages]
-    pinyin = pinyin_keys(sorted({zh_name for _page, zh_name, _en_name in named}))
+    named = named_pages(pages)
     reading_chinese = (translation.get_language() or "zh-hans").startswith("zh")
     counts = active_alert_counts(SafetyAlertPage.unended_entries(request))
-    entries = []
-    for page, zh_name, en_name in named:
-        code = page.destination.country.code
-        entries.append(
-            DestinationEntry(
-                page=page,
-                destination=page.destination,
-                name=zh_name if reading_chinese else en_name,
-                sort_key=(pinyin[zh_name], zh_name) if reading_chinese else (latin_key(en_name), en_name),
-                filter_text=" ".join([zh_name, en_name, code, page.title, pinyin[zh_name]]).casefold(),
-                alert_count=counts.get(code, 0),
-            )
+    entries = [
+        DestinationEntry(
+            page=page,
+            destination=page.destination,
+            name=zh_name if reading_chinese else en_name,
+            sort_key=(pinyin, zh_name) if reading_chinese else (latin_key(en_name), en_name),
+            filter_text=text,
+            alert_count=counts.get(page.destination.country.code, 0),
         )
+        for page, zh_name, en_name, pinyin, text in named
+    ]
     entries.sort(key=lambda entry: entry.sort_key)
     total = len(entries)
 
@@ -112,9 +108,9 @@ def destination_index_context(index, request):
     if level is not None:
         entries = [entry for entry in entries if entry.level == level]
 
-    query = params["q"].casefold()
+    query = normalise_query(params["q"])
     if query:
-        entries = [entry for entry in entries if query in entry.filter_text]
+        entries = [entry for entry in entries if matches(query, entry.filter_text)]
 
     by_region = params["group"] == "region"
     if params["group"] and not by_region:
@@ -144,6 +140,20 @@ def destination_index_context(index, request):
             "other": ngettext("%(count)s destination shown", "%(count)s destinations shown", 2),
         },
     }
+
+
+def named_pages(pages):
+    """(page, Chinese name, English name, pinyin, match text) for destination pages (with their
+    Destination): what a reader may type to find each one, and what orders them."""
+    rows = [(*names_in_every_language(page.destination.country), page) for page in pages]
+    texts = destination_match_texts(
+        [(zh_name, en_name, page.destination.country.code, page.title) for zh_name, en_name, page in rows]
+    )
+    pinyin = pinyin_keys(sorted({zh_name for zh_name, _en_name, _page in rows}))
+    return [
+        (page, zh_name, en_name, pinyin[zh_name], text)
+        for (zh_name, en_name, page), text in zip(rows, texts, strict=True)
+    ]
 
 
 def shown_text(count):
@@ -207,6 +217,11 @@ def destination_page_context(page, request):
         ("health", _("Health"), page.health),
         ("money", _("Money"), page.money),
     ]
+    prose_sections = [
+        {"anchor": anchor, "heading": heading, "text": text} for anchor, heading, text in prose if text
+    ]
+    cases = cases_from(code, page.locale_id, request)
+    change_history = notes[:HISTORY_LENGTH]
     return {
         "destination": destination,
         "level": destination.risk_level,
@@ -214,17 +229,34 @@ def destination_page_context(page, request):
         "emergency_numbers": emergency_numbers,
         "visa_text": visa_text(destination),
         "passport_text": passport_text(destination),
-        "prose_sections": [
-            {"anchor": anchor, "heading": heading, "text": text} for anchor, heading, text in prose if text
-        ],
+        "prose_sections": prose_sections,
         "alerts": active_alerts_for(SafetyAlertPage.unended_entries(request), code),
         "latest_change": notes[0] if notes else None,
-        "change_history": notes[:HISTORY_LENGTH],
+        "change_history": change_history,
         "history_truncated": len(notes) > HISTORY_LENGTH,
-        "cases": cases_from(code, page.locale_id, request),
+        "cases": cases,
+        "contents": page_contents(prose_sections, bool(cases), bool(change_history)),
         "emergency_card": stored_card(destination),
         "alert_feed_url": reverse("destinations:destination_alert_feed", args=[code.lower()]),
     }
+
+
+def page_contents(prose_sections, has_cases, has_history):
+    """The page's sections as (heading id, heading) for its "On this page" list; none on a short page.
+
+    The ids are those of the section headings in templates/destinations/destination_page.html.
+    """
+    contents = [
+        ("alerts-heading", _("Safety alerts")),
+        ("emergency-heading", _("In an emergency")),
+        ("entry-heading", _("Entry and exit")),
+        *((f"{section['anchor']}-heading", section["heading"]) for section in prose_sections),
+    ]
+    if has_cases:
+        contents.append(("cases-heading", _("Real-life cases from here")))
+    if has_history:
+        contents.append(("history-heading", _("What changed")))
+    return contents if len(contents) >= CONTENTS_MIN_SECTIONS else []
 
 
 def cases_from(code, locale_id, request):

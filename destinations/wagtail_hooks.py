@@ -9,13 +9,15 @@ from wagtail.snippets.models import register_snippet
 from accounts.sections import HOME_PAGE_SECTIONS
 from home.demo import SEED_DEMO_CONTENT
 
-from . import admin_views
+from . import admin_views, finder
 from .demo import seed_destinations
 from .models import SafetyAlertPage
 from .sections import home_page_sections
 from .viewsets import DestinationsDueForReviewPanel, DestinationsMenu
 
 register_snippet(DestinationsMenu)
+hooks.register(HOME_PAGE_SECTIONS, finder.home_page_section)  # "Where are you going?", first
+hooks.register("before_serve_page", finder.straight_to_the_only_match)
 hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
 hooks.register(SEED_DEMO_CONTENT, seed_destinations)
 

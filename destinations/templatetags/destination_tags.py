@@ -1,4 +1,5 @@
-"""Template helpers of the destinations room: level badges, Beijing time, dialable numbers, alert places."""
+"""Template helpers of the destinations room: level badges, Beijing time, dialable and readable numbers,
+alert places."""
 
 import re
 
@@ -6,6 +7,7 @@ from django import template
 from django.utils import timezone
 
 from home.times import beijing_iso, beijing_time
+from home.validators import format_phone_for_display
 from home.visibility import public
 
 from ..levels import RiskLevel, level_style
@@ -37,6 +39,10 @@ def tel_href(number):
     """A number as a tel: link dials it: digits and a leading plus only (E.164 or a local short number)."""
     digits = _NOT_DIALLED.sub("", str(number or ""))
     return f"tel:{digits}" if digits else ""
+
+
+# A number as read: grouped the way its country writes it ("+66 2 555 0199"); the tel: link is unchanged.
+register.filter("phone_display", format_phone_for_display)
 
 
 @register.simple_tag

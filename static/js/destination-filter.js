@@ -1,16 +1,10 @@
 /* The destination index's quick filter: hides the destinations that do not match as one types and
-   says how many are shown in a polite live region. Without JavaScript the form filters on the server. */
+   says how many are shown in a polite live region. Without JavaScript the form filters on the server.
+   Matching: static/js/destination-match.js. */
 (function () {
     "use strict";
 
-    function normalise(text) {
-        return (text || "").trim().toLocaleLowerCase();
-    }
-
-    function countText(status, count) {
-        var template = count === 1 ? status.dataset.countOne : status.dataset.countOther;
-        return (template || "%(count)s").replace("%(count)s", String(count));
-    }
+    var match = window.destinationMatch;
 
     function setUp(form) {
         var input = form.querySelector("[data-destination-filter-input]");
@@ -18,18 +12,18 @@
         var empty = document.querySelector("[data-destination-filter-empty]");
         var items = Array.prototype.slice.call(document.querySelectorAll("[data-filter-text]"));
         var groups = Array.prototype.slice.call(document.querySelectorAll("[data-destination-group]"));
-        if (!input || !status || !items.length) {
+        if (!match || !input || !status || !items.length) {
             return;
         }
         var timer = null;
 
         function apply() {
-            var query = normalise(input.value);
+            var query = match.normalise(input.value);
             var shown = 0;
             items.forEach(function (item) {
-                var match = !query || item.dataset.filterText.indexOf(query) !== -1;
-                item.hidden = !match;
-                if (match) {
+                var found = match.matches(query, item.dataset.filterText);
+                item.hidden = !found;
+                if (found) {
                     shown += 1;
                 }
             });
@@ -47,7 +41,7 @@
             // Announce once typing pauses, so a screen reader is not interrupted at every key.
             window.clearTimeout(timer);
             timer = window.setTimeout(function () {
-                status.textContent = countText(status, shown);
+                status.textContent = match.countText(status, shown);
             }, 400);
         }
 

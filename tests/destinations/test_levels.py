@@ -28,7 +28,7 @@ LABELS = {
     },
 }
 ICONS = {
-    RiskLevel.NONE: "circle-check",
+    RiskLevel.NONE: "circle-empty",
     RiskLevel.PAY_ATTENTION: "circle-info",
     RiskLevel.TRAVEL_WITH_CAUTION: "triangle-warning",
     RiskLevel.DO_NOT_TRAVEL: "octagon-stop",

@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
-        from . import search, site_cache, translation  # noqa: F401 - they connect signal receivers
+        # They connect signal receivers, and register the deploy checks (checks: PDFs' system packages).
+        from . import checks, search, site_cache, translation  # noqa: F401
 
         # jieba builds its dictionary (about a second) on first use: do it at start-up, not in a request.
         search.warm_up()

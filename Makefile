@@ -67,6 +67,7 @@ install-dev: $(DEV_REQS_STAMP)
 run: $(REQS_STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py update_index
 	@scripts/check_system_packages.sh
 	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) PORTAL_BASE_URL=$(PORTAL_BASE_URL) scripts/run_dev.sh
 

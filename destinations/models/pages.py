@@ -14,7 +14,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from home.blocks import BodyBlock
-from home.search import SegmentedSearchMixin, stream_text
+from home.search import SearchWeight, SegmentedSearchMixin, stream_text
 from home.site_cache import cached_per_language
 from home.visibility import public
 
@@ -43,6 +43,8 @@ class DestinationIndexPage(SegmentedSearchMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Section")
+    search_weight = SearchWeight.SECTION
     parent_page_types = ["home.HomePage"]
     subpage_types = ["destinations.DestinationPage"]
     max_count_per_parent = 1
@@ -95,6 +97,7 @@ class DestinationPage(SegmentedSearchMixin, Page):
         FieldPanel("other_entry_requirements"),
     ]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Destination")
     parent_page_types = ["destinations.DestinationIndexPage"]
     subpage_types = []
 
@@ -141,6 +144,8 @@ class AlertIndexPage(SegmentedSearchMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Section")
+    search_weight = SearchWeight.SECTION
     parent_page_types = ["home.HomePage"]
     subpage_types = ["destinations.SafetyAlertPage"]
     max_count_per_parent = 1
@@ -205,6 +210,7 @@ class SafetyAlertPage(SegmentedSearchMixin, Page):
         MultiFieldPanel([FieldPanel("source"), FieldPanel("source_url")], heading=_("Source")),
     ]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Safety alert")
     parent_page_types = ["destinations.AlertIndexPage"]
     subpage_types = []
 

@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import Audience
-from home.search import SegmentedSearchMixin, stream_text
+from home.search import SearchWeight, SegmentedSearchMixin, stream_text
 from home.validators import validate_map_url
 
 from .. import page_views
@@ -29,6 +29,8 @@ class EventIndexPage(SegmentedSearchMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Section")
+    search_weight = SearchWeight.SECTION
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -135,6 +137,7 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         FieldPanel("report"),
     ]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Event")
     # Facts stay the same in every language: translators never edit them.
     override_translatable_fields = [
         SynchronizedField("event_type"),
@@ -172,6 +175,9 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
             errors["registration_opens_at"] = _("Registration must open before it closes.")
         if errors:
             raise ValidationError(errors)
+
+    def search_result_date(self):
+        return self.starts_at
 
     def search_text(self):
         return " ".join([self.summary, self.venue, self.address, self.district, stream_text(self.body)])

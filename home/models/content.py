@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from ..blocks import BodyBlock
-from ..search import SegmentedSearchMixin, stream_text
+from ..search import SearchWeight, SegmentedSearchMixin, stream_text
 from .vocabulary import Audience, Topic
 
 CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
@@ -46,6 +46,8 @@ class ContentIndexPage(SegmentedSearchMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Section")
+    search_weight = SearchWeight.SECTION
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ArticlePage", "home.CaseStudyPage", "home.BrochurePage", "home.VideoPage"]
@@ -121,6 +123,7 @@ class ContentPage(SegmentedSearchMixin, Page):
         )
     ]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_weight = SearchWeight.LEARNING  # search_kind: each kind's label (kind_label)
     base_form_class = ContentPageForm
 
     kind = None  # each kind of content names itself: a ContentPage.Kind

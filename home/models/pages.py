@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from accounts.sections import HOME_PAGE_SECTIONS, HomeOrder, Section, collect_sections
 
 from ..blocks import BodyBlock
-from ..search import SegmentedSearchMixin, stream_text
+from ..search import SearchWeight, SegmentedSearchMixin, stream_text
 
 HOME_FEATURED_MAX = 4
 
@@ -27,6 +27,8 @@ class HomePage(SegmentedSearchMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Home page")
+    search_weight = SearchWeight.SECTION
 
     parent_page_types = ["wagtailcore.Page"]
     # Other rooms' index pages by name only: home imports none of them.
@@ -121,6 +123,7 @@ class StandardPage(SegmentedSearchMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Site information")
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
-from home.search import SegmentedSearchMixin
+from home.search import SearchWeight, SegmentedSearchMixin
 
 from .attempts import Review
 from .bank import Question
@@ -37,6 +37,8 @@ class QuizIndexPage(SegmentedSearchMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+    search_kind = _("Section")
+    search_weight = SearchWeight.SECTION
     parent_page_types = ["home.HomePage"]
     subpage_types = ["quizzes.QuizPage"]
     max_count_per_parent = 1
@@ -160,6 +162,8 @@ class QuizPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         SynchronizedField("fixed_questions"),
         SynchronizedField("draw_topics"),
     ]
+    search_kind = _("Quiz")
+    search_weight = SearchWeight.LEARNING
     parent_page_types = ["quizzes.QuizIndexPage"]
     subpage_types = []
 

@@ -20,7 +20,7 @@ def test_results_show_the_kind_of_page(client, index):
     html = client.get("/en/search/", {"q": "x"}).content.decode()  # warm up
     html = client.get("/zh-hans/search/", {"q": "诈骗"}).content.decode()
     assert "留学生遭遇电信诈骗" in html
-    assert 'class="content-card__kind small mb-0">真实案例<' in html
+    assert 'class="content-card__kind">真实案例<' in html
 
 
 def test_kind_filter_keeps_only_that_kind(client, index):

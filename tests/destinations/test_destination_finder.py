@@ -13,7 +13,12 @@ from accounts.sections import HomeOrder
 from destinations.finder import FINDER_ORDER
 from destinations.levels import Region
 from destinations.models import DestinationPage
-from tests.destinations import factories as f
+from tests.destinations.factories import (
+    DestinationFactory,
+    DestinationIndexPageFactory,
+    DestinationPageFactory,
+)
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -30,20 +35,20 @@ PLACES = {"TH": "泰国", "AU": "澳大利亚", "MY": "马来西亚", "KE": "肯
 @pytest.fixture
 def index_zh(home_zh):
     """A destination index with five destinations, in Chinese."""
-    index = f.destination_index(home_zh, slug="destinations")
+    index = DestinationIndexPageFactory(parent=home_zh, slug="destinations")
     for code, name in PLACES.items():
-        f.destination_page(index, f.destination(code), title=name)
+        DestinationPageFactory(parent=index, destination=DestinationFactory(country=code), title=name)
     return index
 
 
 @pytest.fixture
 def index_en(index_zh):
     """The same, in English too."""
-    index = f.translate(index_zh, "en", title="Destinations")
+    index = translate(index_zh, "en", title="Destinations")
     for page in DestinationPage.objects.child_of(index_zh):
         with translation.override("en"):
             title = str(page.destination)
-        f.translate(page, "en", title=title)
+        translate(page, "en", title=title)
     return index
 
 
@@ -149,14 +154,12 @@ def home_queries(client, path):
 
 def test_home_page_queries_do_not_grow_with_destinations(client, index_zh):
     client.get("/zh-hans/")  # Wagtail's per-process caches (site root paths)
-    f.publish(
-        index_zh, DestinationPage(destination=f.destination("AD"), title="安道尔", slug="ad", summary="-")
-    )
+    DestinationPageFactory(parent=index_zh, destination=DestinationFactory(country=MORE_CODES[0]))
     few_cold, few_warm = home_queries(client, "/zh-hans/")
     for code in MORE_CODES[1:]:
-        page = DestinationPage(destination=f.destination(code, region=Region.AFRICA), summary="-")
-        page.title, page.slug = code, code.lower()
-        f.publish(index_zh, page)
+        DestinationPageFactory(
+            parent=index_zh, destination=DestinationFactory(country=code, region=Region.AFRICA)
+        )
     many_cold, many_warm = home_queries(client, "/zh-hans/")
     assert len(finder_data(client.get("/zh-hans/").content.decode())) == len(PLACES) + len(MORE_CODES)
     assert many_cold == few_cold  # after a publish every cached section is rebuilt, the finder's in two

@@ -10,7 +10,14 @@ from django.utils import translation
 
 from destinations.levels import RiskLevel
 from home.validators import format_phone_for_display
-from tests.destinations import factories as f
+from tests.destinations.factories import (
+    AlertIndexPageFactory,
+    DestinationFactory,
+    DestinationIndexPageFactory,
+    DestinationPageFactory,
+    SafetyAlertPageFactory,
+)
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -42,20 +49,22 @@ def test_numbers_are_grouped_the_way_their_country_writes_them_or_shown_as_given
 
 @pytest.fixture
 def index(home_zh):
-    return f.destination_index(home_zh)
+    return DestinationIndexPageFactory(parent=home_zh)
 
 
 def test_page_shows_contact_numbers_grouped_with_the_tel_link_unchanged(client, index):
-    place = f.destination("IS")
+    place = DestinationFactory(country="IS")
     place.contacts.update(phone="+6625550199", emergency_phone="+861065612308")
-    page = f.destination_page(index, place, title="冰岛")
+    page = DestinationPageFactory(parent=index, destination=place, title="冰岛")
     html = client.get(page.url).content.decode()
     assert '<a href="tel:+6625550199">+66 2 555 0199</a>' in html
     assert 'href="tel:+861065612308">+86 10 6561 2308</a>' in html
 
 
 def test_a_long_page_lists_its_sections_with_links_to_their_headings(client, index):
-    page = f.destination_page(index, f.destination("IS"), title="冰岛", **LONG_PAGE)
+    page = DestinationPageFactory(
+        parent=index, destination=DestinationFactory(country="IS"), title="冰岛", **LONG_PAGE
+    )
     html = client.get(page.url).content.decode()
     nav = re.search(
         r'<nav class="destination-contents" aria-labelledby="contents-heading">(.*?)</nav>', html, re.S
@@ -79,15 +88,17 @@ def test_a_long_page_lists_its_sections_with_links_to_their_headings(client, ind
 
 
 def test_a_short_page_has_no_contents_list(client, index):
-    page = f.destination_page(index, f.destination("IS"), title="冰岛")
+    page = DestinationPageFactory(parent=index, destination=DestinationFactory(country="IS"), title="冰岛")
     html = client.get(page.url).content.decode()
     assert "destination-contents" not in html
 
 
 def test_the_contents_list_is_in_english_on_the_english_page(client, index):
-    page = f.destination_page(index, f.destination("IS"), title="冰岛", **LONG_PAGE)
-    f.translate(index, "en", title="Destinations")
-    en_page = f.translate(page, "en", title="Iceland")
+    page = DestinationPageFactory(
+        parent=index, destination=DestinationFactory(country="IS"), title="冰岛", **LONG_PAGE
+    )
+    translate(index, "en", title="Destinations")
+    en_page = translate(page, "en", title="Iceland")
     html = client.get(en_page.url).content.decode()
     assert ">On this page</h2>" in html and ">In an emergency</a>" in html
 
@@ -97,11 +108,11 @@ NO_SUCCESS_MARKS = ("circle-check", "alert-success", "text-success", "bg-success
 
 @pytest.mark.parametrize(("language", "words"), [("zh-hans", "暂无提醒"), ("en", "No current alerts.")])
 def test_a_destination_with_no_alert_says_so_in_neutral_words(client, index, language, words):
-    place = f.destination("IS", level=RiskLevel.NONE)
-    page = f.destination_page(index, place, title="冰岛")
+    place = DestinationFactory(country="IS", risk_level=RiskLevel.NONE)
+    page = DestinationPageFactory(parent=index, destination=place, title="冰岛")
     if language == "en":
-        f.translate(index, "en", title="Destinations")
-        page = f.translate(page, "en", title="Iceland")
+        translate(index, "en", title="Destinations")
+        page = translate(page, "en", title="Iceland")
     html = client.get(page.url).content.decode()
     section = html[html.index('class="destination-alerts destination-alerts--none"') :]
     section = section[: section.index("</section>")]
@@ -111,16 +122,20 @@ def test_a_destination_with_no_alert_says_so_in_neutral_words(client, index, lan
 
 
 def test_an_alert_in_force_replaces_the_no_alert_words(client, index, home_zh):
-    place = f.destination("IS")
-    page = f.destination_page(index, place, title="冰岛")
-    f.alert(f.alert_index(home_zh), [place], title="冰岛火山提醒")
+    place = DestinationFactory(country="IS")
+    page = DestinationPageFactory(parent=index, destination=place, title="冰岛")
+    SafetyAlertPageFactory(
+        parent=AlertIndexPageFactory(parent=home_zh), destinations=[place], title="冰岛火山提醒"
+    )
     html = client.get(page.url).content.decode()
     assert "冰岛火山提醒" in html
     assert "destination-alerts--none" not in html
 
 
 def test_the_index_shows_no_reminder_without_a_tick(client, index):
-    f.destination_page(index, f.destination("IS", level=RiskLevel.NONE), title="冰岛")
+    DestinationPageFactory(
+        parent=index, destination=DestinationFactory(country="IS", risk_level=RiskLevel.NONE), title="冰岛"
+    )
     html = client.get(index.url).content.decode()
     item = html[html.index(">冰岛</a>") :]
     item = item[: item.index("</li>")]

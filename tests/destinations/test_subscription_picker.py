@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from destinations.models import AlertSubscription
-from tests.destinations import factories as f
+from tests.destinations.factories import AlertSubscriptionFactory, DestinationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def url(name, language="zh-hans", **kwargs):
 
 @pytest.fixture
 def places(db):
-    return [f.destination("FR"), f.destination("TH")]
+    return [DestinationFactory(country="FR"), DestinationFactory(country="TH")]
 
 
 def checkbox(html, code):
@@ -80,7 +80,7 @@ def test_bad_choices_say_what_is_wrong_keep_the_picker_and_change_nothing(client
 
 
 def test_the_preferences_page_offers_the_same_picker(client, places):
-    subscription = f.subscription(places=[places[1]])
+    subscription = AlertSubscriptionFactory(destinations=[places[1]])
     html = client.get(url("preferences", token=subscription.token)).content.decode()
     assert "data-destination-picker-input" in html
     assert "checked" in checkbox(html, "TH")

@@ -42,7 +42,7 @@ def test_a_word_in_the_summary_outweighs_the_same_word_deep_in_a_long_body(clien
 
 def test_awareness_content_comes_before_a_page_that_mentions_the_word_in_passing(client, home_zh):
     index = cf.content_index(home_zh)
-    standard(home_zh, "联系我们", intro="如遇骆驼挡路请绕行。", slug="passing")
+    standard(home_zh, "出行须知", intro="如遇骆驼挡路请绕行。", body_text=LONG_BODY, slug="passing")
     body = [("paragraph", f"<p>{LONG_BODY[:300]}沙漠里的骆驼很常见。{LONG_BODY[:300]}</p>")]
     article = cf.article(index, title="沙漠旅行须知", summary="行前准备", body=body)
     assert slugs(client, "zh-hans", "骆驼") == [article.slug, "passing"]

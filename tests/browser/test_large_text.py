@@ -87,9 +87,13 @@ def pages_to_check(site_url, zh):
         title="海外遇到电信诈骗怎么办？请先挂断电话，再通过使领馆官网公布的号码回拨核实",
         summary="冒充使领馆、公检法的电话诈骗：识别、应对和求助（12308，境外拨打 +86-10-12308）。",
     )
-    place = destination_factories.destination("IS", contacts=2)
-    destinations = destination_factories.destination_index(home, slug="destinations-large-text")
-    destination = destination_factories.destination_page(destinations, place, title="冰岛")
+    place = destination_factories.DestinationFactory(country="IS", contacts=2)
+    destinations = destination_factories.DestinationIndexPageFactory(
+        parent=home, slug="destinations-large-text"
+    )
+    destination = destination_factories.DestinationPageFactory(
+        parent=destinations, destination=place, title="冰岛"
+    )
     events = event_factories.EventIndexPageFactory(parent=home, slug="events-large-text", title="活动")
     event = event_factories.EventPageFactory(
         parent=events, title="领事保护进社区：海外安全知识讲座与应急技能演练"
@@ -105,6 +109,9 @@ def test_every_page_stays_within_360px_with_large_text(page_at, pages_to_check):
         assert response is not None and response.ok, f"{path} answered {response and response.status}"
         expect(page.locator("html")).to_have_class("large-text")
         assert_no_horizontal_scroll(page, path)
+        if path == pages_to_check[1]:  # the article: its print button shows once the script runs
+            expect(page.get_by_role("button", name="打印本页")).to_be_visible()
+            expect(page.locator(".share-tools__qr")).to_be_hidden()  # the QR code is for wide screens
 
 
 @pytest.mark.parametrize("width", [NARROW, WIDE], ids=lambda width: f"{width}px")

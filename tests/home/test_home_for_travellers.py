@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from accounts.sections import HOME_PAGE_SECTIONS, HomeOrder, Section
+from destinations.finder import FINDER_ORDER
 from destinations.sections import HOME_ALERTS_ORDER
 from events.sections import HOME_EVENTS_ORDER
 from home.models import HomePageFeature
@@ -29,6 +30,7 @@ def stub_section(order, marker):
 
 
 def test_each_room_takes_its_place_from_home_order():
+    assert FINDER_ORDER == HomeOrder.DESTINATION_FINDER
     assert HOME_ALERTS_ORDER == HomeOrder.SAFETY_ALERTS
     assert HOME_QUIZ_ORDER == HomeOrder.FEATURED_QUIZ
     assert HOME_EVENTS_ORDER == HomeOrder.UPCOMING_EVENTS

@@ -1,6 +1,7 @@
-"""The sentence every form that collects personal data carries (templates/includes/personal_data_notice.html)."""
+"""The sentence every form that collects personal data carries (includes/personal_data_notice.html)."""
 
 import pytest
+from django.template import engines
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
@@ -14,8 +15,6 @@ NOTICE = '{% include "includes/personal_data_notice.html" with kept=kept %}'
 
 
 def render_notice(language, kept):
-    from django.template import engines
-
     request = RequestFactory().get(f"/{language}/")
     with translation.override(language):
         return engines["django"].from_string(NOTICE).render({"kept": kept}, request=request)

@@ -6,10 +6,11 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from accounts.sections import HOME_PAGE_SECTIONS
+from accounts.sections import CONTENT_PAGE_LINKS, HOME_PAGE_SECTIONS
 from home.demo import SEED_DEMO_CONTENT
 
 from . import admin_views, finder
+from .content_links import content_page_links
 from .demo import seed_destinations
 from .models import SafetyAlertPage
 from .sections import home_page_sections
@@ -19,6 +20,7 @@ register_snippet(DestinationsMenu)
 hooks.register(HOME_PAGE_SECTIONS, finder.home_page_section)  # "Where are you going?", first
 hooks.register("before_serve_page", finder.straight_to_the_only_match)
 hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
+hooks.register(CONTENT_PAGE_LINKS, content_page_links)  # a case's destination (content_links.py)
 hooks.register(SEED_DEMO_CONTENT, seed_destinations)
 
 

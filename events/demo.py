@@ -10,8 +10,11 @@ The events are data: ``events/demo_data/events.json`` holds the index's words an
 (the same in every language) and words per language. ``day`` counts from the day seeding runs
 (negative: past), ``start`` and ``end`` are Beijing wall-clock times ("HH:MM") on that day, ``position``
 is the Amap "longitude,latitude" of the venue, ``photo`` a file in home/demo_media for the report,
-``registrations`` the demo people registered, in that order (beyond ``capacity`` they wait), and
-``invitations`` the addresses invited to a private event.
+``registrations`` the demo people registered, in that order (beyond ``capacity`` they wait),
+``invitations`` the addresses invited to a private event, and ``topics`` (slugs of
+home/demo_data/site.json) what the event is about: articles and cases on them show it to their readers.
+A demo event made before events had topics gets them on the next run (once: one with topics is left
+as the editors have it).
 
 The demo registrations go through ``events.registration.register`` like any other, so they use
 ``@example.org`` addresses, and the emails they queue are withdrawn before the transaction commits:
@@ -27,7 +30,7 @@ from wagtail.images import get_image_model
 
 import outbox
 from home.demo import DemoSeeder, rich
-from home.models import Audience, HomePage
+from home.models import Audience, HomePage, Topic
 
 from .invitations import invite
 from .models import EventIndexPage, EventPage, Invitation, Registration
@@ -76,7 +79,27 @@ class EventSeeder(DemoSeeder):
             if page.translation_key not in translated:
                 self.translate(page, self.text(spec, "en"))
                 self.log(f"Translated the event {spec['slug']} into English")
+        self.topics_where_missing(pages, data["events"])
         return pages
+
+    def topics_where_missing(self, pages, specs):
+        """Each copy of a demo event that has no topics gets the demo's, in its own language, and is
+        published again; a copy with a draft waiting is left for its editor."""
+        slugs = {spec["slug"]: spec.get("topics", []) for spec in specs}
+        keys = {page.translation_key: slug for slug, page in pages.items()}
+        copies = EventPage.objects.filter(translation_key__in=keys, topics__isnull=True, live=True)
+        topics = {}
+        for topic in Topic.objects.filter(slug__in={slug for names in slugs.values() for slug in names}):
+            topics.setdefault(topic.locale_id, {})[topic.slug] = topic
+        for page in copies.filter(has_unpublished_changes=False):
+            names = slugs[keys[page.translation_key]]
+            if not names:
+                continue
+            page.topics.set(
+                [topics[page.locale_id][name] for name in names if name in topics.get(page.locale_id, {})]
+            )
+            page.save_revision().publish()
+            self.log(f"Filed the event {page.slug} ({page.locale.language_code}) under its topics")
 
     @transaction.atomic
     def people(self, pages):
@@ -114,6 +137,7 @@ class EventSeeder(DemoSeeder):
         if "closes_days_before" in spec:
             page.registration_closes_at = starts - datetime.timedelta(days=spec["closes_days_before"])
         page.audiences = list(Audience.objects.filter(slug__in=spec["audiences"]))
+        page.topics = list(Topic.objects.filter(locale=self.zh, slug__in=spec.get("topics", [])))
         index.add_child(instance=page)
         page.save_revision().publish()
         self.log(f"Created the event {spec['slug']}")

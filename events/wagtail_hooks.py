@@ -20,6 +20,14 @@ hooks.register(SEED_DEMO_CONTENT, seed_events)
 
 # The home page's section of upcoming events, and "My events" in the signed-in area.
 hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
+
+
+# The next event on an article's or case's topics, under it (events/content_links.py).
+from accounts.sections import CONTENT_PAGE_LINKS  # noqa: E402
+
+from .content_links import content_page_links  # noqa: E402
+
+hooks.register(CONTENT_PAGE_LINKS, content_page_links)
 hooks.register(MY_PORTAL_SECTIONS, my_events_section)
 
 # Staff screens about registrations (events/viewsets.py).

@@ -11,6 +11,8 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from accounts.sections import CONTENT_PAGE_LINKS, ContentSubject, collect_sections
+
 # The modules, not the `home.models` package: the content pages call back into this module for their
 # context, and the package imports every page type.
 from .models.content import (
@@ -23,6 +25,7 @@ from .models.content import (
     VideoPage,
 )
 from .models.vocabulary import Audience, Topic
+from .reader_language import reader_language
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -197,11 +200,26 @@ def related_content(page, request):
 def content_page_context(page, request):
     """What a content page shows beside its own fields: topics in its language, audiences, related."""
     topic_keys = page.topics.values("translation_key")
+    page_topics = list(Topic.objects.filter(locale_id=page.locale_id, translation_key__in=topic_keys))
     url = page.get_url(request) or ""
     return {
-        "page_topics": list(Topic.objects.filter(locale_id=page.locale_id, translation_key__in=topic_keys)),
+        "page_topics": page_topics,
         "page_audiences": list(page.audiences.all()),
         # A content page sits directly in its index: the index's URL is the page's without the slug.
         "index_url": url[: url.rstrip("/").rfind("/") + 1],
         "related": related_content(page, request),
+        "leads_on": leads_on(page, page_topics, request),
     }
+
+
+def leads_on(page, page_topics, request):
+    """What other rooms offer after reading the page (content_page_links): a quiz and the next event on
+    its topics, the destination a case happened in. The page is served in its own language: the active
+    one (reading `page.locale` would cost a query)."""
+    country = getattr(page, "country", None)
+    subject = ContentSubject(
+        language_code=reader_language(),
+        topic_keys=frozenset(topic.translation_key for topic in page_topics),
+        country=getattr(country, "code", None) or "",
+    )
+    return collect_sections(CONTENT_PAGE_LINKS, request, subject)

@@ -5,6 +5,7 @@ the Chinese topics, related pages and featured pages. This maps each to its tran
 page's language (dropping what has none yet), before the editor first sees the copy.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import copy_for_translation_done
@@ -19,11 +20,22 @@ def translations_in(locale_id, pages):
     return {keys[page.translation_key]: page for page in found}
 
 
+def files_under_topics(page):
+    """Whether the page's type has topics (content, and pages of other rooms such as events)."""
+    try:
+        field = page._meta.get_field("topics")
+    except FieldDoesNotExist:
+        return False
+    return field.many_to_many and field.related_model is Topic
+
+
 def localise_relations(page):
     changed = False
-    if isinstance(page, ContentPage):
+    if files_under_topics(page):
         keys = [topic.translation_key for topic in page.topics.all()]
         page.topics.set(Topic.objects.filter(locale_id=page.locale_id, translation_key__in=keys))
+        changed = True
+    if isinstance(page, ContentPage):
         links = list(page.related_links.all())
         mapped = translations_in(page.locale_id, [link.page for link in links if link.page is not None])
         page.related_links = [link for link in links if link.page_id in mapped]

@@ -20,8 +20,10 @@ The words are data in ``quizzes/demo_data/``:
 
 Questions are found again by translation keys derived from their slugs, quizzes by their slugs, and a
 quiz that has any attempt gets no generated ones: a second run changes nothing and keeps editors'
-changes. Attempts are generated with a seeded ``random.Random`` from one snapshot per quiz and
-language, scored by ``quizzes.scoring`` and written with ``bulk_create``.
+changes. A demo quiz no editor has saved (every revision is the seeder's) follows the data when it
+changes: its rules and words are brought in line, in both languages, once. Attempts are generated
+with a seeded ``random.Random`` from one snapshot per quiz and language, scored by
+``quizzes.scoring`` and written with ``bulk_create``.
 """
 
 import random
@@ -31,7 +33,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from home.codes import CODE_ALPHABET
 from home.demo import DemoSeeder
@@ -108,7 +110,33 @@ class QuizSeeder(DemoSeeder):
                 page = pages[spec["slug"]] = self.quiz_page(index, spec, questions)
             if page.translation_key not in translated:
                 self.translate(page, spec["en"])
+        self.follow_the_data(quizzes, pages)
         return [(spec, pages[spec["slug"]]) for spec in quizzes]
+
+    def follow_the_data(self, specs, pages):
+        """Each copy of a demo quiz no editor has saved gets the data's rules and its language's words
+        where they differ (a rule changed in quizzes.json, such as showing the answers), published."""
+        by_key = {pages[spec["slug"]].translation_key: spec for spec in specs if spec["slug"] in pages}
+        copies = QuizPage.objects.filter(translation_key__in=by_key).select_related("locale")
+        edited = set(
+            Revision.page_revisions.filter(
+                object_id__in=[str(copy_.pk) for copy_ in copies], user__isnull=False
+            ).values_list("object_id", flat=True)
+        )
+        for copy_ in copies:
+            spec = by_key[copy_.translation_key]
+            words = spec.get(copy_.locale.language_code)
+            if str(copy_.pk) in edited or words is None or copy_.has_unpublished_changes:
+                continue
+            wanted = {**spec["rules"], **words}
+            changed = {name: value for name, value in wanted.items() if getattr(copy_, name) != value}
+            if not changed:
+                continue
+            for name, value in changed.items():
+                setattr(copy_, name, value)
+            copy_.save_revision().publish()
+            language = copy_.locale.language_code
+            self.log(f"Brought the demo quiz {copy_.slug} ({language}) in line: {', '.join(changed)}")
 
     def questions(self):
         """The demo bank in Chinese and English, made where missing; returns {slug: Chinese question}."""

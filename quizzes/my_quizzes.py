@@ -1,8 +1,9 @@
 """A signed-in person's own attempts ("My quizzes"): the full page's list and the My portal section.
 
 Their own only: attempts made while signed in, and a guest's claimed when that browser signed in or
-up (quizzes/receivers.py). Each list is one query (two with the paginator's count), whatever the
-number of attempts; the snapshots and drafts are never read.
+up (quizzes/receivers.py). Each list is one query (two with the paginator's count), and one more for
+the quizzes' titles in the reader's language, whatever the number of attempts; the snapshots and
+drafts are never read.
 """
 
 from django.core.paginator import Paginator
@@ -11,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from accounts.sections import Section
 from home.listing import page_number
+from home.reader_language import reader_language
 
-from .models import Attempt
+from .models import Attempt, QuizPage
 
 MY_QUIZZES_ORDER = 40  # after "My events" (30)
 SECTION_COUNT = 3
@@ -24,18 +26,40 @@ def attempts_of(user):
     return Attempt.objects.filter(user=user).defer("snapshot", "draft").order_by("-started_at", "-id")
 
 
+def titled_for_reader(attempts):
+    """The attempts, each with `title` and `title_language`: its quiz's live copy in the reader's
+    language where there is one, else the title the attempt kept (the quiz may be gone). One query."""
+    language = reader_language()
+    titles = dict(
+        QuizPage.objects.live()
+        .filter(
+            translation_key__in={attempt.quiz_key for attempt in attempts}, locale__language_code=language
+        )
+        .values_list("translation_key", "title")
+    )
+    for attempt in attempts:
+        title = titles.get(attempt.quiz_key)
+        attempt.title = title or attempt.quiz_title
+        attempt.title_language = language if title else attempt.language
+    return attempts
+
+
 def my_quizzes_context(request):
     notices = []
     paginator = Paginator(attempts_of(request.user), PER_PAGE)
     page_obj = paginator.page(page_number(request, paginator, notices))
-    return {"page_obj": page_obj, "attempts": list(page_obj.object_list), "notices": notices}
+    return {
+        "page_obj": page_obj,
+        "attempts": titled_for_reader(list(page_obj.object_list)),
+        "notices": notices,
+    }
 
 
 def my_portal_sections(request):
     """The latest few attempts in "My portal", with a link to the full page."""
     if not request.user.is_authenticated:
         return None
-    latest = list(attempts_of(request.user)[: SECTION_COUNT + 1])
+    latest = titled_for_reader(list(attempts_of(request.user)[: SECTION_COUNT + 1]))
     return Section(
         order=MY_QUIZZES_ORDER,
         title=_("My quizzes"),

@@ -16,6 +16,7 @@ from django.utils.translation import pgettext
 from wagtail.models import Page
 
 from home.public_forms import private_page
+from home.reader_language import reader_language
 from home.times import beijing_iso, beijing_time
 
 from . import attempts, scoring, visitors
@@ -48,17 +49,28 @@ class QuestionReview:
     chosen: list = field(default_factory=list)  # ChoiceReview, the chosen ones
     choices: list = field(default_factory=list)  # ChoiceReview, all (for "answers")
     explanation: str = ""
-    learn_more_url: str = ""
+    learn_more: "ArticleLink | None" = None
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """A "learn more" page as a link names it: its title and URL, in the reader's language."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
 class QuizNow:
     """The quiz an attempt belongs to, as it is now: its live copy in the attempt's language (for
-    "Try again") and whether any copy still exists with its synchronised attempt limit."""
+    "Try again"), the title the reader reads it under (the live copy in the reader's language, else the
+    title the attempt kept), and whether any copy still exists with its synchronised attempt limit."""
 
     live_page: QuizPage | None
     exists: bool
     attempts_allowed: int
+    title: str
+    title_language: str
 
 
 def quiz_now(attempt):
@@ -67,8 +79,16 @@ def quiz_now(attempt):
     live = next(
         (page for page in copies if page.live and page.locale.language_code == attempt.language), None
     )
+    reader = reader_language()
+    readers_copy = next((page for page in copies if page.live and page.locale.language_code == reader), None)
     allowed = copies[0].attempts_allowed if copies else 0
-    return QuizNow(live_page=live, exists=bool(copies), attempts_allowed=allowed)
+    return QuizNow(
+        live_page=live,
+        exists=bool(copies),
+        attempts_allowed=allowed,
+        title=readers_copy.title if readers_copy else attempt.quiz_title,
+        title_language=reader if readers_copy else attempt.language,
+    )
 
 
 def answers_shown(attempt, quiz, used):
@@ -86,8 +106,9 @@ def answers_shown(attempt, quiz, used):
     return used >= quiz.attempts_allowed
 
 
-def learn_more_urls(request, page_ids, language_code):
-    """{page id: URL} of each live "learn more" page, in `language_code` where it is translated; one query."""
+def learn_more_links(request, page_ids, language_code):
+    """{page id: ArticleLink} of each live "learn more" page, in `language_code` where it is translated;
+    one query."""
     page_ids = {page_id for page_id in page_ids if page_id}
     if not page_ids:
         return {}
@@ -97,35 +118,36 @@ def learn_more_urls(request, page_ids, language_code):
             Q(pk__in=page_ids) | Q(translation_key__in=keys, locale__language_code=language_code)
         )
         .select_related("locale")
-        .only("id", "url_path", "path", "depth", "live", "translation_key", "locale__language_code")
+        .only("id", "title", "url_path", "path", "depth", "live", "translation_key", "locale__language_code")
     )
     translated = {
         page.translation_key: page
         for page in pages
         if page.live and page.locale.language_code == language_code
     }
-    urls = {}
+    links = {}
     for page in pages:
         if page.pk not in page_ids:
             continue
         target = translated.get(page.translation_key) or (page if page.live else None)
         url = target.get_url(request) if target is not None else None
         if url:
-            urls[page.pk] = url
-    return urls
+            links[page.pk] = ArticleLink(title=target.title, url=url)
+    return links
 
 
 def review_questions(request, attempt, show_answers):
     """What the page shows per question, as the attempt's review option allows (nothing for "score"):
     the person's own choices marked right or wrong; with "answers when done", a link to read for each
-    wrong one; with `show_answers`, every choice, the right ones, feedback and explanations."""
+    wrong one; with `show_answers`, every choice, the right ones, feedback, explanations and the link.
+    Links go to the article in the reader's language where it is translated."""
     if attempt.review == QuizPage.Review.SCORE:
         return []
     rows = Answer.objects.filter(attempt_id=attempt.pk).only("position", "chosen", "is_correct")
     scored = {answer.position: answer for answer in rows}
     links_for_wrong = attempt.review == QuizPage.Review.ANSWERS_WHEN_DONE
-    urls = (
-        learn_more_urls(request, [q.get("learn_more_page_id") for q in attempt.snapshot], attempt.language)
+    links = (
+        learn_more_links(request, [q.get("learn_more_page_id") for q in attempt.snapshot], reader_language())
         if show_answers or links_for_wrong
         else {}
     )
@@ -157,7 +179,7 @@ def review_questions(request, attempt, show_answers):
                 chosen=[choice for choice in choices if choice.chosen],
                 choices=choices if show_answers else [],
                 explanation=question.get("explanation", "") if show_answers else "",
-                learn_more_url=urls.get(question.get("learn_more_page_id"), "") if link else "",
+                learn_more=links.get(question.get("learn_more_page_id")) if link else None,
             )
         )
     return reviews
@@ -187,6 +209,8 @@ def result(request, public_id):
     show_answers = not expired and answers_shown(attempt, quiz, used)
     context = {
         "attempt": attempt,
+        "quiz_title": quiz.title,
+        "quiz_title_language": quiz.title_language,
         "expired": expired,
         "questions": [] if expired else review_questions(request, attempt, show_answers),
         "review": attempt.review,

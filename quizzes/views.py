@@ -106,6 +106,7 @@ def quiz_index_context(index, request):
             "draw_count",
             "time_limit_minutes",
             "pass_mark",
+            "who_may_take",
             "first_published_at",
         )
         .order_by(F("first_published_at").desc(nulls_last=True), "-pk")

@@ -6,10 +6,11 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from accounts.sections import HOME_PAGE_SECTIONS, MY_PORTAL_SECTIONS
+from accounts.sections import CONTENT_PAGE_LINKS, HOME_PAGE_SECTIONS, MY_PORTAL_SECTIONS
 from home.demo import SEED_DEMO_CONTENT
 
 from . import admin_views, exhibition_admin
+from .content_links import content_page_links
 from .demo import seed_quizzes
 from .models import Question, QuizPage
 from .my_quizzes import my_portal_sections
@@ -22,6 +23,7 @@ from .viewsets import QuizzesViewSetGroup, refuse_answered
 hooks.register(HOME_PAGE_SECTIONS, home_page_sections)
 hooks.register(MY_PORTAL_SECTIONS, my_portal_sections)
 hooks.register(SEED_DEMO_CONTENT, seed_quizzes)
+hooks.register(CONTENT_PAGE_LINKS, content_page_links)  # a quiz on an article's topics (content_links.py)
 
 # The room's menu (viewsets.py): the question bank (answered questions are retired, never deleted),
 # reports and result codes.

@@ -2,11 +2,13 @@
 place, capacity and registration rules are synchronised between languages and mirrored into the
 shared `Event` (events/sync.py). The pages hand their requests to events/page_views.py."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -14,12 +16,22 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import Audience
+from home.models import Audience, Topic
 from home.search import SearchWeight, SegmentedSearchMixin, stream_text
 from home.validators import validate_map_url
 
 from .. import page_views
 from .records import EventType
+
+
+class TopicsInPageLanguageForm(WagtailAdminPageForm):
+    """Offers only the topics of the page's own language (as for articles and cases)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+        if "topics" in self.fields and locale_id:
+            self.fields["topics"].queryset = Topic.objects.filter(locale_id=locale_id)
 
 
 class EventIndexPage(SegmentedSearchMixin, Page):
@@ -85,6 +97,13 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     audiences = ParentalManyToManyField(
         Audience, blank=True, related_name="events", verbose_name=_("audiences")
     )
+    topics = ParentalManyToManyField(
+        Topic,
+        blank=True,
+        related_name="events",
+        verbose_name=_("topics"),
+        help_text=_("Articles and cases on these topics show this event to their readers."),
+    )
     registration_required = models.BooleanField(_("registration needed"), default=True)
     capacity = models.PositiveIntegerField(
         _("capacity"),
@@ -124,6 +143,7 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         FieldPanel("body"),
         FieldPanel("speakers"),
         FieldPanel("audiences"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("registration_required"),
@@ -156,6 +176,7 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = TopicsInPageLanguageForm
 
     class Meta:
         verbose_name = _("event page")

@@ -144,3 +144,17 @@ def test_a_warm_footer_asks_the_database_nothing(client):
     sql = " ".join(query["sql"] for query in warm.captured_queries)
     assert "accounts_accountsettings" not in sql
     assert "home_portalsettings" not in sql
+
+
+def test_an_editor_fills_in_the_footer_settings_in_the_admin(client, make_user, portal_settings):
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    url = f"/admin/settings/home/portalsettings/{portal_settings.site_id}/"
+    html = client.get(url).content.decode()
+    for field in (
+        "host_organisation_zh",
+        "icp_filing_number",
+        "public_security_filing_number",
+        "consular_app_url",
+    ):
+        assert f'name="{field}"' in html
+    assert "账户设置" in html or "account settings" in html

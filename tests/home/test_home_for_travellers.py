@@ -101,6 +101,34 @@ def test_the_hero_text_is_set_regular_and_dark_not_light():
     assert "lead" not in template and "display-6" not in template  # Bootstrap's light (300) styles
 
 
+def relative_luminance(hex_colour):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(foreground, background):
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_the_hero_text_and_title_contrast_at_least_4_5_to_1_with_the_pink():
+    css = Path("static/css/portal.css").read_text(encoding="utf-8")
+    variables = dict(re.findall(r"(--portal-[a-z-]+):\s*(#[0-9a-f]{6})", css))
+
+    def colour_in(rule_name, prop):
+        rule = re.search(rf"\.{rule_name}\s*\{{([^}}]*)\}}", css).group(1)
+        value = re.search(rf"(?<![-\w]){prop}:\s*([^;]+);", rule).group(1).strip()
+        return variables[value[4:-1]] if value.startswith("var(") else value
+
+    pink = colour_in("hero", "background")
+    assert contrast(colour_in("hero", "color"), pink) >= 4.5  # the text
+    assert contrast(colour_in("hero__title", "color"), pink) >= 4.5
+
+
 def header_parts(html):
     header = html[html.index("<header") : html.index("</header>")]
     collapsed = header[header.index('id="site-nav"') :]

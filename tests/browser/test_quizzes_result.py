@@ -37,10 +37,10 @@ def result_paths(site_url, zh):
     """A result (review "answers") of a guest's attempt in each language, with a learn-more link."""
     home = HomePage.objects.get(locale=zh, depth=2)
     about = StandardPage.objects.child_of(home).get(slug="about")
-    index = factories.quiz_index(home, slug="quizzes-browser")
-    factories.translate_page(index, title="Quizzes")
+    index = factories.QuizIndexPageFactory(parent=home, slug="quizzes-browser")
+    factories.translate(index, title="Quizzes")
     bank = [
-        factories.question(
+        factories.QuestionFactory(
             text="在国外护照丢失后，第一步应该做什么？请选择最合适的做法，越早越好。",
             explanation="先向当地警方报案并取得报案证明，再联系中国驻当地使领馆补办旅行证件。",
             learn_more_page=about,
@@ -50,17 +50,21 @@ def result_paths(site_url, zh):
                 ("在社交媒体上求助陌生人", False),
             ],
         ),
-        factories.question(kind="true-false", text="外交部全球领事保护与服务应急呼叫中心的号码是12308。"),
-        factories.question(kind="multiple", text="出国前应做好哪些准备？"),
-        factories.question(text="遇到电信诈骗电话，正确的做法是？"),
+        factories.QuestionFactory(
+            kind="true-false", text="外交部全球领事保护与服务应急呼叫中心的号码是12308。"
+        ),
+        factories.QuestionFactory(kind="multiple", text="出国前应做好哪些准备？"),
+        factories.QuestionFactory(text="遇到电信诈骗电话，正确的做法是？"),
     ]
     for question in bank:
         factories.translate_question(question)
-    chinese = factories.quiz_page(index, questions=bank, review="answers", title="领事保护知识问答")
-    english = factories.translate_page(chinese, title="Consular protection quiz")
+    chinese = factories.QuizPageFactory(
+        parent=index, questions=bank, review="answers", title="领事保护知识问答"
+    )
+    english = factories.translate(chinese, title="Consular protection quiz")
     paths = {}
     for language, quiz in (("zh-hans", chinese), ("en", english)):
-        started = factories.attempt(quiz, guest_token=TOKEN, submit=False)
+        started = factories.AttemptFactory(quiz=quiz, guest_token=TOKEN, submit=False)
         attempt, _ = submit_attempt(started, some_wrong(started))
         with translation.override(language):
             paths[language] = reverse("quizzes:result", args=[attempt.public_id])

@@ -31,13 +31,15 @@ def quiz(site_url, zh):
     """A ten-minute quiz: one single-choice, one multiple-choice and one true/false question, the
     right choices first (choices are not shuffled)."""
     home = HomePage.objects.get(locale=zh, depth=2)
-    index = factories.quiz_index(home, slug="quizzes-browser")
+    index = factories.QuizIndexPageFactory(parent=home, slug="quizzes-browser")
     questions = [
-        factories.question(text="在国外护照丢失后，第一步应该做什么？"),
-        factories.question(kind="multiple", text="以下哪些是领事保护的内容？"),
-        factories.question(kind="true-false", text="全球领事保护与服务应急呼叫中心的电话是 12308。"),
+        factories.QuestionFactory(text="在国外护照丢失后，第一步应该做什么？"),
+        factories.QuestionFactory(kind="multiple", text="以下哪些是领事保护的内容？"),
+        factories.QuestionFactory(kind="true-false", text="全球领事保护与服务应急呼叫中心的电话是 12308。"),
     ]
-    return factories.quiz_page(index, questions=questions, title="领事保护知识问答", time_limit_minutes=10)
+    return factories.QuizPageFactory(
+        parent=index, questions=questions, title="领事保护知识问答", time_limit_minutes=10
+    )
 
 
 def open_page(page_at, path):

@@ -184,7 +184,7 @@ def listings(home_zh):
     destination_index = destination_factories.destination_index(home_zh)
     destination_factories.destination_page(destination_index, destination_factories.destination("FR"))
     alert_index = destination_factories.alert_index(home_zh)
-    quiz_index = quiz_factories.quiz_index(home_zh)
+    quiz_index = quiz_factories.QuizIndexPageFactory(parent=home_zh)
     return {
         "content index": (
             "/zh-hans/knowledge/",
@@ -335,9 +335,9 @@ def test_signup_keeps_no_control_character_in_the_name(client):
 
 @pytest.fixture
 def quiz(home_zh):
-    questions = [quiz_factories.question() for _ in range(2)]
-    return quiz_factories.quiz_page(
-        quiz_factories.quiz_index(home_zh), questions=questions, time_limit_minutes=30
+    questions = [quiz_factories.QuestionFactory() for _ in range(2)]
+    return quiz_factories.QuizPageFactory(
+        parent=quiz_factories.QuizIndexPageFactory(parent=home_zh), questions=questions, time_limit_minutes=30
     )
 
 

@@ -1,52 +1,88 @@
-"""Builders for the quizzes room in tests: questions (and their translations), quiz pages, attempts."""
+"""Factories for the quizzes room in tests: topics, questions (and their translations), quiz pages, attempts.
 
-import itertools
+``QuizPageFactory(parent=index, questions=[...])`` is a published quiz with those fixed questions
+(``topics=[...]`` with ``selection="random"`` to draw instead); ``AttemptFactory(quiz=page,
+answers="right")`` takes it through the same start and submit a visitor's answer sheet goes through.
+"""
 
+import factory
 from wagtail.models import Locale
 
 from home.models import Topic
 from quizzes.attempts import start_attempt, submit_attempt
-from quizzes.models import Choice, Question, QuestionKind, QuizIndexPage, QuizPage, QuizQuestion, QuizTopic
+from quizzes.models import (
+    Attempt,
+    Choice,
+    Question,
+    QuestionKind,
+    QuizIndexPage,
+    QuizPage,
+    QuizQuestion,
+    QuizTopic,
+)
 from quizzes.visitors import Owner
+from tests.factories import PublishedPageFactory, translate
 
-_numbers = itertools.count(1)
+__all__ = [
+    "AttemptFactory",
+    "QuestionFactory",
+    "QuizIndexPageFactory",
+    "QuizPageFactory",
+    "TopicFactory",
+    "as_tokens",
+    "right_answers",
+    "right_choice_ids",
+    "translate",
+    "translate_question",
+    "wrong_answers",
+]
 
 
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def chinese():
+    return Locale.objects.get(language_code="zh-hans")
 
 
-def topic(slug="fraud", locale=None):
-    locale = locale or Locale.objects.get(language_code="zh-hans")
-    found = Topic.objects.filter(locale=locale, slug=slug).first()
-    return found or Topic.objects.create(locale=locale, slug=slug, name=slug)
+class TopicFactory(factory.django.DjangoModelFactory):
+    """The topic with this slug in this language (Chinese by default), made if there is none."""
+
+    class Meta:
+        model = Topic
+        django_get_or_create = ("locale", "slug")
+
+    slug = "fraud"
+    locale = factory.LazyFunction(chinese)
+    name = factory.LazyAttribute(lambda topic: topic.slug)
 
 
-def question(text=None, choices=None, kind=QuestionKind.SINGLE, locale=None, **fields):
-    """A question in the bank; `choices` as [(text, correct)], by default one right of three."""
-    locale = locale or Locale.objects.get(language_code="zh-hans")
-    number = next(_numbers)
-    if choices is None:
-        if kind == QuestionKind.TRUE_FALSE:
-            choices = [("正确", True), ("错误", False)]
-        elif kind == QuestionKind.MULTIPLE:
-            choices = [("甲", True), ("乙", True), ("丙", False), ("丁", False)]
-        else:
-            choices = [("对的选项", True), ("错的选项一", False), ("错的选项二", False)]
-    built = Question(
-        locale=locale,
-        kind=kind,
-        text=text or f"第 {number} 题：遇到紧急情况应该怎么办？",
-        explanation=fields.pop("explanation", f"第 {number} 题的解析。"),
-        **fields,
-    )
-    for order, (choice_text, correct) in enumerate(choices):
-        built.choices.add(Choice(text=choice_text, is_correct=correct, sort_order=order, locale=locale))
-    built.save()
-    return built
+def default_choices(kind):
+    if kind == QuestionKind.TRUE_FALSE:
+        return [("正确", True), ("错误", False)]
+    if kind == QuestionKind.MULTIPLE:
+        return [("甲", True), ("乙", True), ("丙", False), ("丁", False)]
+    return [("对的选项", True), ("错的选项一", False), ("错的选项二", False)]
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A question in the bank; ``choices`` as [(text, correct)], by default one right of three
+    (both of a true/false question, two right of four of a multiple-choice one)."""
+
+    class Meta:
+        model = Question
+
+    locale = factory.LazyFunction(chinese)
+    kind = QuestionKind.SINGLE
+    text = factory.Sequence(lambda n: f"第 {n + 1} 题：遇到紧急情况应该怎么办？")
+    explanation = factory.Sequence(lambda n: f"第 {n + 1} 题的解析。")
+    choices = factory.LazyAttribute(lambda question: default_choices(question.kind))
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        locale = kwargs["locale"]
+        kwargs["choices"] = [
+            Choice(text=text, is_correct=correct, sort_order=order, locale=locale)
+            for order, (text, correct) in enumerate(kwargs["choices"])
+        ]
+        return kwargs
 
 
 def translate_question(source, language_code="en", text=None, choice_texts=None, flags=None):
@@ -79,37 +115,38 @@ def translate_question(source, language_code="en", text=None, choice_texts=None,
     return copy
 
 
-def quiz_index(home, slug="quizzes-test", title="安全知识问答"):
-    return publish(home, QuizIndexPage(title=title, slug=slug, intro="测一测你的海外安全知识。"))
+class QuizIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = QuizIndexPage
+
+    title = "安全知识问答"
+    slug = "quizzes-test"
+    intro = "测一测你的海外安全知识。"
 
 
-def quiz_page(index, questions=(), topics=(), title=None, **fields):
-    """A published quiz page with fixed `questions`, or drawing from `topics` (selection="random")."""
-    number = next(_numbers)
-    defaults = {
-        "title": title or f"领事保护知识问答 {number}",
-        "slug": f"quiz-{number}",
-        "summary": "五分钟测一测。",
-        "intro": "<p>共几道题，答完即可看到成绩。</p>",
-        "shuffle_choices": False,
-    }
-    page = QuizPage(**(defaults | fields))
-    for order, item in enumerate(questions):
-        page.fixed_questions.add(QuizQuestion(question=item, sort_order=order))
-    for order, item in enumerate(topics):
-        page.draw_topics.add(QuizTopic(topic=item, sort_order=order))
-    return publish(index, page)
+class QuizPageFactory(PublishedPageFactory):
+    """A published quiz page with fixed ``questions``, or drawing from ``topics`` (selection="random")."""
 
+    class Meta:
+        model = QuizPage
 
-def translate_page(page, language_code="en", **fields):
-    locale = Locale.objects.get(language_code=language_code)
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy
+    class Params:
+        questions = ()
+        topics = ()
+
+    title = factory.Sequence(lambda n: f"领事保护知识问答 {n + 1}")
+    slug = factory.Sequence(lambda n: f"quiz-{n + 1}")
+    summary = "五分钟测一测。"
+    intro = "<p>共几道题，答完即可看到成绩。</p>"
+    shuffle_choices = False
+    fixed_questions = factory.LazyAttribute(
+        lambda page: [
+            QuizQuestion(question=item, sort_order=order) for order, item in enumerate(page.questions)
+        ]
+    )
+    draw_topics = factory.LazyAttribute(
+        lambda page: [QuizTopic(topic=item, sort_order=order) for order, item in enumerate(page.topics)]
+    )
 
 
 def right_answers(attempt):
@@ -132,16 +169,33 @@ def as_tokens(attempt, answers):
     return {key: [tokens.get(choice, choice) for choice in chosen] for key, chosen in answers.items()}
 
 
-def attempt(quiz, user=None, guest_token="guest-token", answers=None, submit=True):  # noqa: S107
-    """An attempt by `user` (or a guest token); submitted with `answers` ("right", "wrong", or a dict of
-    choice ids or tokens per question key)."""
-    owner = Owner(user=user) if user is not None else Owner(guest_token=guest_token)
-    started, _ = start_attempt(quiz, owner)
-    if not submit:
-        return started
-    if answers == "right":
-        answers = right_answers(started)
-    elif answers == "wrong":
-        answers = wrong_answers(started)
-    submitted, _ = submit_attempt(started, as_tokens(started, answers or {}))
-    return submitted
+class AttemptFactory(factory.Factory):
+    """An attempt at ``quiz`` by ``user`` (or a guest token), started and submitted as a visitor's are
+    (quizzes.attempts), with ``answers``: "right", "wrong", or {question key: [choice ids or tokens]};
+    ``submit=False`` leaves it in progress."""
+
+    class Meta:
+        model = Attempt
+
+    quiz = None
+    user = None
+    guest_token = "guest-token"
+    answers = None
+    submit = True
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        raise TypeError("An attempt is made through quizzes.attempts: use AttemptFactory(), not .build()")
+
+    @classmethod
+    def _create(cls, model_class, quiz, user, guest_token, answers, submit):
+        owner = Owner(user=user) if user is not None else Owner(guest_token=guest_token)
+        started, _ = start_attempt(quiz, owner)
+        if not submit:
+            return started
+        if answers == "right":
+            answers = right_answers(started)
+        elif answers == "wrong":
+            answers = wrong_answers(started)
+        submitted, _ = submit_attempt(started, as_tokens(started, answers or {}))
+        return submitted

@@ -15,9 +15,9 @@ pytestmark = [*CONCURRENT, pytest.mark.engine]
 
 @pytest.fixture
 def quiz(home_zh):
-    index = factories.quiz_index(home_zh)
-    questions = [factories.question() for _ in range(4)]
-    return factories.quiz_page(index, questions=questions, attempts_allowed=3)
+    index = factories.QuizIndexPageFactory(parent=home_zh)
+    questions = [factories.QuestionFactory() for _ in range(4)]
+    return factories.QuizPageFactory(parent=index, questions=questions, attempts_allowed=3)
 
 
 def test_twenty_submissions_of_one_attempt_at_once_score_it_once(quiz):
@@ -37,8 +37,8 @@ def test_twenty_submissions_of_one_attempt_at_once_score_it_once(quiz):
 
 def test_starts_at_once_with_one_attempt_left_make_one_attempt(quiz):
     user = UserFactory()
-    factories.attempt(quiz, user=user, answers="wrong")
-    factories.attempt(quiz, user=user, answers="wrong")
+    factories.AttemptFactory(quiz=quiz, user=user, answers="wrong")
+    factories.AttemptFactory(quiz=quiz, user=user, answers="wrong")
 
     def start():
         try:

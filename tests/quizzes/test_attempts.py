@@ -22,24 +22,26 @@ GUEST = Owner(guest_token="guest-a")
 
 @pytest.fixture
 def index(home_zh):
-    return factories.quiz_index(home_zh)
+    return factories.QuizIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def fixed_quiz(index):
-    questions = [factories.question() for _ in range(3)] + [factories.question(kind=QuestionKind.MULTIPLE)]
-    return factories.quiz_page(index, questions=questions)
+    questions = [factories.QuestionFactory() for _ in range(3)] + [
+        factories.QuestionFactory(kind=QuestionKind.MULTIPLE)
+    ]
+    return factories.QuizPageFactory(parent=index, questions=questions)
 
 
 def test_random_draw_respects_topics_and_count_and_is_stored(index):
-    fraud, health = factories.topic("fraud-test"), factories.topic("health-test")
-    in_topic = {factories.question(topic=fraud).pk for _ in range(6)}
+    fraud, health = factories.TopicFactory(slug="fraud-test"), factories.TopicFactory(slug="health-test")
+    in_topic = {factories.QuestionFactory(topic=fraud).pk for _ in range(6)}
     for _ in range(5):
-        factories.question(topic=health)
-    quiz = factories.quiz_page(index, topics=[fraud], selection="random", draw_count=4)
+        factories.QuestionFactory(topic=health)
+    quiz = factories.QuizPageFactory(parent=index, topics=[fraud], selection="random", draw_count=4)
 
-    first = factories.attempt(quiz, guest_token="one", submit=False)
-    second = factories.attempt(quiz, guest_token="two", submit=False)
+    first = factories.AttemptFactory(quiz=quiz, guest_token="one", submit=False)
+    second = factories.AttemptFactory(quiz=quiz, guest_token="two", submit=False)
 
     for attempt in (first, second):
         drawn = [question["question_id"] for question in attempt.snapshot]
@@ -50,26 +52,28 @@ def test_random_draw_respects_topics_and_count_and_is_stored(index):
 
 
 def test_random_draw_takes_all_when_the_pool_is_smaller(index):
-    fraud = factories.topic("fraud-small")
+    fraud = factories.TopicFactory(slug="fraud-small")
     for _ in range(2):
-        factories.question(topic=fraud)
-    quiz = factories.quiz_page(index, topics=[fraud], selection="random", draw_count=10)
-    assert len(factories.attempt(quiz, submit=False).snapshot) == 2
+        factories.QuestionFactory(topic=fraud)
+    quiz = factories.QuizPageFactory(parent=index, topics=[fraud], selection="random", draw_count=10)
+    assert len(factories.AttemptFactory(quiz=quiz, submit=False).snapshot) == 2
 
 
 def test_retired_questions_are_not_drawn(index):
-    fraud = factories.topic("fraud-retired")
-    kept = factories.question(topic=fraud)
-    retired = factories.question(topic=fraud, is_retired=True)
-    random_quiz = factories.quiz_page(index, topics=[fraud], selection="random", draw_count=5)
-    fixed_quiz = factories.quiz_page(index, questions=[kept, retired])
+    fraud = factories.TopicFactory(slug="fraud-retired")
+    kept = factories.QuestionFactory(topic=fraud)
+    retired = factories.QuestionFactory(topic=fraud, is_retired=True)
+    random_quiz = factories.QuizPageFactory(parent=index, topics=[fraud], selection="random", draw_count=5)
+    fixed_quiz = factories.QuizPageFactory(parent=index, questions=[kept, retired])
     for quiz in (random_quiz, fixed_quiz):
-        drawn = [question["question_id"] for question in factories.attempt(quiz, submit=False).snapshot]
+        drawn = [
+            question["question_id"] for question in factories.AttemptFactory(quiz=quiz, submit=False).snapshot
+        ]
         assert drawn == [kept.pk]
 
 
 def test_an_answered_question_cannot_be_deleted_only_retired(fixed_quiz):
-    factories.attempt(fixed_quiz, answers="right")
+    factories.AttemptFactory(quiz=fixed_quiz, answers="right")
     question = Question.objects.get(pk=fixed_quiz.fixed_questions.first().question_id)
     assert Question.answered_keys([question]) == {question.translation_key}
     with pytest.raises(ProtectedError):
@@ -80,8 +84,10 @@ def test_an_answered_question_cannot_be_deleted_only_retired(fixed_quiz):
 
 
 def test_shuffles_are_stored_in_the_snapshot(index):
-    questions = [factories.question() for _ in range(6)]
-    quiz = factories.quiz_page(index, questions=questions, shuffle_questions=True, shuffle_choices=True)
+    questions = [factories.QuestionFactory() for _ in range(6)]
+    quiz = factories.QuizPageFactory(
+        parent=index, questions=questions, shuffle_questions=True, shuffle_choices=True
+    )
     attempt, _ = attempts.start_attempt(quiz, GUEST, rng=random.Random(3))
     shown = [question["question_id"] for question in attempt.snapshot]
     assert sorted(shown) == sorted(q.pk for q in questions)
@@ -93,7 +99,7 @@ def test_shuffles_are_stored_in_the_snapshot(index):
 
 
 def test_editing_a_question_after_attempts_leaves_old_results_unchanged(fixed_quiz):
-    done = factories.attempt(fixed_quiz, answers="right")
+    done = factories.AttemptFactory(quiz=fixed_quiz, answers="right")
     question = fixed_quiz.fixed_questions.first().question
     right = question.choices.get(is_correct=True)
     wrong = question.choices.filter(is_correct=False).first()
@@ -109,7 +115,7 @@ def test_editing_a_question_after_attempts_leaves_old_results_unchanged(fixed_qu
     assert done.snapshot[0]["text"] != "改过的题目"
     assert {c["text"] for c in done.snapshot[0]["choices"]}.isdisjoint({"改过的选项"})
     assert Answer.objects.get(attempt=done, position=1).is_correct
-    later = factories.attempt(fixed_quiz, answers="right")
+    later = factories.AttemptFactory(quiz=fixed_quiz, answers="right")
     assert later.snapshot[0]["text"] == "改过的题目"
 
 
@@ -117,8 +123,8 @@ def test_correct_answers_come_from_the_default_language_copy(en, fixed_quiz):
     question = fixed_quiz.fixed_questions.first().question
     # An out-of-date English copy claiming another choice is right does not change the answer.
     factories.translate_question(question, flags=[False, True, False])
-    english = factories.translate_page(fixed_quiz)
-    attempt = factories.attempt(english, submit=False)
+    english = factories.translate(fixed_quiz)
+    attempt = factories.AttemptFactory(quiz=english, submit=False)
     assert attempt.language == "en"
     assert attempt.snapshot[0]["text"].startswith("EN:")
     flags = [choice["correct"] for choice in attempt.snapshot[0]["choices"]]
@@ -212,8 +218,8 @@ def test_an_overdue_open_attempt_is_closed_when_starting_again(fixed_quiz):
 def test_attempt_limit_counts_every_attempt(fixed_quiz):
     fixed_quiz.attempts_allowed = 2
     fixed_quiz.save_revision().publish()
-    factories.attempt(fixed_quiz, guest_token="limited", answers="wrong")
-    factories.attempt(fixed_quiz, guest_token="limited", answers="wrong")
+    factories.AttemptFactory(quiz=fixed_quiz, guest_token="limited", answers="wrong")
+    factories.AttemptFactory(quiz=fixed_quiz, guest_token="limited", answers="wrong")
     owner = Owner(guest_token="limited")
     assert attempts.attempts_left(fixed_quiz, owner) == 0
     with pytest.raises(attempts.AttemptLimitReachedError):
@@ -225,10 +231,10 @@ def test_attempt_limit_counts_every_attempt(fixed_quiz):
 
 def test_claiming_gives_guest_attempts_numbers_after_the_users_own(fixed_quiz):
     user = UserFactory()
-    mine = factories.attempt(fixed_quiz, user=user, answers="right")
-    guest_done = factories.attempt(fixed_quiz, guest_token="browser", answers="wrong")
-    guest_open = factories.attempt(fixed_quiz, guest_token="browser", submit=False)
-    mine_open = factories.attempt(fixed_quiz, user=user, submit=False)
+    mine = factories.AttemptFactory(quiz=fixed_quiz, user=user, answers="right")
+    guest_done = factories.AttemptFactory(quiz=fixed_quiz, guest_token="browser", answers="wrong")
+    guest_open = factories.AttemptFactory(quiz=fixed_quiz, guest_token="browser", submit=False)
+    mine_open = factories.AttemptFactory(quiz=fixed_quiz, user=user, submit=False)
 
     assert attempts.claim_guest_attempts(user, "browser") == 2
     numbers = dict(Attempt.objects.filter(user=user).values_list("pk", "number"))
@@ -243,15 +249,15 @@ def test_claiming_gives_guest_attempts_numbers_after_the_users_own(fixed_quiz):
 def test_best_result_is_the_highest_submitted(fixed_quiz):
     user = UserFactory()
     assert best_result(user, fixed_quiz) is None
-    factories.attempt(fixed_quiz, user=user, answers="wrong")
-    best = factories.attempt(fixed_quiz, user=user, answers="right")
-    factories.attempt(fixed_quiz, user=user, submit=False)
+    factories.AttemptFactory(quiz=fixed_quiz, user=user, answers="wrong")
+    best = factories.AttemptFactory(quiz=fixed_quiz, user=user, answers="right")
+    factories.AttemptFactory(quiz=fixed_quiz, user=user, submit=False)
     assert best_result(user, fixed_quiz).pk == best.pk
     assert best_result(UserFactory(), fixed_quiz) is None
 
 
 def test_a_quiz_without_questions_cannot_be_started(index):
-    quiz = factories.quiz_page(index)
+    quiz = factories.QuizPageFactory(parent=index)
     with pytest.raises(attempts.QuizUnavailableError):
         attempts.start_attempt(quiz, GUEST)
     assert not Attempt.objects.exists()

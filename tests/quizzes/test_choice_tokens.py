@@ -29,13 +29,15 @@ ATTEMPTS = 200
 @pytest.fixture
 def quiz(home_zh):
     questions = [
-        factories.question(kind=QuestionKind.SINGLE),
-        factories.question(kind=QuestionKind.SINGLE),
-        factories.question(kind=QuestionKind.MULTIPLE),
-        factories.question(kind=QuestionKind.TRUE_FALSE, choices=[("正确", True), ("错误", False)]),
-        factories.question(kind=QuestionKind.TRUE_FALSE, choices=[("正确", False), ("错误", True)]),
+        factories.QuestionFactory(kind=QuestionKind.SINGLE),
+        factories.QuestionFactory(kind=QuestionKind.SINGLE),
+        factories.QuestionFactory(kind=QuestionKind.MULTIPLE),
+        factories.QuestionFactory(kind=QuestionKind.TRUE_FALSE, choices=[("正确", True), ("错误", False)]),
+        factories.QuestionFactory(kind=QuestionKind.TRUE_FALSE, choices=[("正确", False), ("错误", True)]),
     ]
-    return factories.quiz_page(factories.quiz_index(home_zh), questions=questions, shuffle_choices=True)
+    return factories.QuizPageFactory(
+        parent=factories.QuizIndexPageFactory(parent=home_zh), questions=questions, shuffle_choices=True
+    )
 
 
 def value_statistics(sheets_and_snapshots):

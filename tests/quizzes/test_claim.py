@@ -23,8 +23,10 @@ def in_english(name, *args):
 
 @pytest.fixture
 def quiz(home_zh):
-    index = factories.quiz_index(home_zh)
-    return factories.quiz_page(index, questions=[factories.question() for _ in range(3)], title="防诈骗测验")
+    index = factories.QuizIndexPageFactory(parent=home_zh)
+    return factories.QuizPageFactory(
+        parent=index, questions=[factories.QuestionFactory() for _ in range(3)], title="防诈骗测验"
+    )
 
 
 def take_as_guest(client, quiz):
@@ -82,7 +84,7 @@ def test_a_guest_attempt_is_claimed_at_login(client, quiz, make_user):
 
 def test_claimed_attempts_number_after_the_users_own(client, quiz, make_user):
     user = make_user(email="numbers@example.org")
-    own = factories.attempt(quiz, user=user, answers="wrong")
+    own = factories.AttemptFactory(quiz=quiz, user=user, answers="wrong")
     attempt = take_as_guest(client, quiz)
     client.post(in_english("account_login"), {"login": "numbers@example.org", "password": DEFAULT_PASSWORD})
     attempt.refresh_from_db()
@@ -91,7 +93,7 @@ def test_claimed_attempts_number_after_the_users_own(client, quiz, make_user):
 
 def test_another_browsers_guest_attempt_is_not_claimed(client, quiz, make_user):
     make_user(email="other.browser@example.org")
-    other = factories.attempt(quiz, guest_token="another-browser", answers="right")
+    other = factories.AttemptFactory(quiz=quiz, guest_token="another-browser", answers="right")
     take_as_guest(client, quiz)
     client.post(
         in_english("account_login"), {"login": "other.browser@example.org", "password": DEFAULT_PASSWORD}

@@ -12,11 +12,11 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
-from wagtail.users.models import UserProfile
 
 from quizzes import exhibition
 from quizzes.exhibition import find_attempt, give_prize
 from quizzes.models import Attempt, ExhibitionLink
+from tests.accounts.factories import staff_user
 
 from . import factories
 
@@ -32,36 +32,21 @@ needs_poppler = pytest.mark.skipif(
 
 @pytest.fixture
 def index_zh(home_zh):
-    return factories.quiz_index(home_zh)
+    return factories.QuizIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def quiz(index_zh):
-    return factories.quiz_page(
-        index_zh, questions=[factories.question(), factories.question()], title="海外安全知识问答"
+    return factories.QuizPageFactory(
+        parent=index_zh,
+        questions=[factories.QuestionFactory(), factories.QuestionFactory()],
+        title="海外安全知识问答",
     )
 
 
 @pytest.fixture
 def quiz_en(quiz):
-    return factories.translate_page(quiz, title="Overseas safety quiz")
-
-
-def admin_user(make_user, group=None, permissions=(), language="en"):
-    user = make_user(preferred_language=language)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    for codename in permissions:
-        app_label, code = codename.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=code))
-    # Wagtail admin access, and the admin in English so the assertions read English strings.
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return type(user).objects.get(pk=user.pk)
+    return factories.translate(quiz, title="Overseas safety quiz")
 
 
 def refused(response):
@@ -255,7 +240,7 @@ def test_poster_qr_code_scans_to_the_short_url(quiz, tmp_path):
 
 @needs_poppler
 def test_editor_downloads_the_poster(client, make_user, quiz, tmp_path):
-    editor = admin_user(make_user, group="Editors")
+    editor = staff_user(group="Editors")
     client.force_login(editor)
     response = client.get(reverse("quizzes_poster", args=[quiz.pk]))
     assert response.status_code == 200
@@ -266,7 +251,7 @@ def test_editor_downloads_the_poster(client, make_user, quiz, tmp_path):
 
 
 def test_officer_with_reports_sees_the_exhibition_page(client, make_user, quiz, quiz_en):
-    officer = admin_user(make_user, group="Officers")
+    officer = staff_user(group="Officers")
     client.force_login(officer)
     response = client.get(reverse("quizzes_exhibition", args=[quiz.pk]))
     assert response.status_code == 200
@@ -278,7 +263,7 @@ def test_officer_with_reports_sees_the_exhibition_page(client, make_user, quiz, 
 
 
 def test_poster_is_refused_without_edit_rights_or_report_permission(client, make_user, quiz):
-    nobody = admin_user(make_user)
+    nobody = staff_user()
     client.force_login(nobody)
     assert refused(client.get(reverse("quizzes_poster", args=[quiz.pk])))
     assert refused(client.get(reverse("quizzes_exhibition", args=[quiz.pk])))
@@ -292,14 +277,14 @@ def test_poster_follows_page_permissions(client, make_user, quiz):
         page=Page.objects.get(pk=quiz.get_parent().pk),
         permission=Permission.objects.get(codename="change_page"),
     )
-    user = admin_user(make_user)
+    user = staff_user()
     user.groups.add(group)
     client.force_login(user)
     assert client.get(reverse("quizzes_exhibition", args=[quiz.pk])).status_code == 200
 
 
 def test_header_button_on_the_quiz_edit_view(client, make_user, quiz):
-    client.force_login(admin_user(make_user, group="Editors"))
+    client.force_login(staff_user(group="Editors"))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk]))
     assert response.status_code == 200
     assert reverse("quizzes_exhibition", args=[quiz.pk]) in response.content.decode()
@@ -312,13 +297,13 @@ def test_header_button_on_the_quiz_edit_view(client, make_user, quiz):
 
 
 @pytest.fixture
-def volunteer(make_user):
-    return admin_user(make_user, permissions=["quizzes.check_result_codes"])
+def volunteer(db):
+    return staff_user(permissions=["quizzes.check_result_codes"])
 
 
 @pytest.fixture
 def submitted(quiz):
-    return factories.attempt(quiz, answers="right")
+    return factories.AttemptFactory(quiz=quiz, answers="right")
 
 
 def look_up(client, code):
@@ -353,7 +338,7 @@ def test_unknown_code_says_so(client, volunteer, submitted):
 
 
 def test_an_unfinished_attempt_has_no_code_to_find(quiz):
-    started = factories.attempt(quiz, submit=False)
+    started = factories.AttemptFactory(quiz=quiz, submit=False)
     assert started.result_code is None
     assert find_attempt("") is None
 
@@ -382,7 +367,7 @@ def test_give_prize_is_a_conditional_update(submitted):
 
 
 def test_look_up_is_refused_without_the_permission(client, make_user, submitted):
-    client.force_login(admin_user(make_user, group="Editors"))
+    client.force_login(staff_user(group="Editors"))
     assert refused(look_up(client, submitted.result_code))
     assert refused(client.post(reverse("quizzes_result_codes"), {"code": submitted.result_code}))
     submitted.refresh_from_db()
@@ -391,14 +376,14 @@ def test_look_up_is_refused_without_the_permission(client, make_user, submitted)
 
 def test_moderators_and_officers_may_look_codes_up(client, make_user, submitted):
     for group in ("Moderators", "Officers"):
-        client.force_login(admin_user(make_user, group=group))
+        client.force_login(staff_user(group=group))
         assert look_up(client, submitted.result_code).status_code == 200
 
 
 def test_look_up_menu_item_only_for_those_allowed(client, make_user, volunteer):
     client.force_login(volunteer)
     assert reverse("quizzes_result_codes") in client.get(reverse("wagtailadmin_home")).content.decode()
-    client.force_login(admin_user(make_user, group="Editors"))
+    client.force_login(staff_user(group="Editors"))
     assert reverse("quizzes_result_codes") not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
@@ -406,7 +391,10 @@ def test_look_up_menu_item_only_for_those_allowed(client, make_user, volunteer):
 def test_look_up_queries_do_not_grow_with_attempts(
     client, volunteer, quiz, attempts, django_assert_max_num_queries
 ):
-    made = [factories.attempt(quiz, guest_token=f"guest-{n}", answers="right") for n in range(attempts)]
+    made = [
+        factories.AttemptFactory(quiz=quiz, guest_token=f"guest-{n}", answers="right")
+        for n in range(attempts)
+    ]
     client.force_login(volunteer)
     with django_assert_max_num_queries(14):
         response = look_up(client, made[-1].result_code)

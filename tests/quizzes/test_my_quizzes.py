@@ -39,9 +39,9 @@ def signed_in(client, person):
 
 @pytest.fixture
 def quiz(home_zh):
-    index = factories.quiz_index(home_zh)
-    return factories.quiz_page(
-        index, questions=[factories.question() for _ in range(3)], title="出行安全测验"
+    index = factories.QuizIndexPageFactory(parent=home_zh)
+    return factories.QuizPageFactory(
+        parent=index, questions=[factories.QuestionFactory() for _ in range(3)], title="出行安全测验"
     )
 
 
@@ -52,10 +52,10 @@ def test_my_quizzes_needs_signing_in(client):
 
 
 def test_my_quizzes_lists_only_my_own_attempts_latest_first(signed_in, person, make_user, quiz):
-    first = factories.attempt(quiz, user=person, answers="right")
-    second = factories.attempt(quiz, user=person, answers="wrong")
-    factories.attempt(quiz, user=make_user(), answers="right")
-    factories.attempt(quiz, guest_token="somebody", answers="right")
+    first = factories.AttemptFactory(quiz=quiz, user=person, answers="right")
+    second = factories.AttemptFactory(quiz=quiz, user=person, answers="wrong")
+    factories.AttemptFactory(quiz=quiz, user=make_user(), answers="right")
+    factories.AttemptFactory(quiz=quiz, guest_token="somebody", answers="right")
 
     response = signed_in.get(url())
 
@@ -68,7 +68,7 @@ def test_my_quizzes_lists_only_my_own_attempts_latest_first(signed_in, person, m
 
 
 def test_my_quizzes_shows_the_title_snapshot_after_the_quiz_is_renamed(signed_in, person, quiz):
-    factories.attempt(quiz, user=person, answers="right")
+    factories.AttemptFactory(quiz=quiz, user=person, answers="right")
     quiz.title = "新名称"
     quiz.save_revision().publish()
     html = signed_in.get(url()).content.decode()
@@ -76,9 +76,9 @@ def test_my_quizzes_shows_the_title_snapshot_after_the_quiz_is_renamed(signed_in
 
 
 def test_my_quizzes_shows_unfinished_and_expired_attempts_with_their_status(signed_in, person, quiz):
-    expired = factories.attempt(quiz, user=person, submit=False)
+    expired = factories.AttemptFactory(quiz=quiz, user=person, submit=False)
     Attempt.objects.filter(pk=expired.pk).update(status=Attempt.Status.EXPIRED, passed=False)
-    factories.attempt(quiz, user=person, submit=False)
+    factories.AttemptFactory(quiz=quiz, user=person, submit=False)
     html = signed_in.get(url()).content.decode()
     assert "Time ran out" in html and "In progress" in html
 
@@ -91,7 +91,7 @@ def test_my_quizzes_is_paginated_and_a_wrong_page_falls_back(signed_in, person, 
     from quizzes import my_quizzes
 
     for _ in range(my_quizzes.PER_PAGE + 2):
-        factories.attempt(quiz, user=person, answers="right")
+        factories.AttemptFactory(quiz=quiz, user=person, answers="right")
     assert len(signed_in.get(url()).context["attempts"]) == my_quizzes.PER_PAGE
     assert len(signed_in.get(url(), {"page": 2}).context["attempts"]) == 2
     response = signed_in.get(url(), {"page": 99})
@@ -105,7 +105,9 @@ def test_my_quizzes_is_private(signed_in):
 def test_my_portal_shows_the_latest_attempts_and_a_link(signed_in, person, quiz):
     from quizzes.my_quizzes import SECTION_COUNT
 
-    attempts = [factories.attempt(quiz, user=person, answers="right") for _ in range(SECTION_COUNT + 1)]
+    attempts = [
+        factories.AttemptFactory(quiz=quiz, user=person, answers="right") for _ in range(SECTION_COUNT + 1)
+    ]
     request = RequestFactory().get("/en/my/")
     request.user = person
     with translation.override("en"):
@@ -145,7 +147,7 @@ def test_my_quizzes_queries_do_not_grow_with_the_number_of_attempts(
     made = 0
     for total in (3, 60):
         while made < total:
-            factories.attempt(quiz, user=person, answers="right")
+            factories.AttemptFactory(quiz=quiz, user=person, answers="right")
             made += 1
         signed_in.get(url())  # warm the site caches
         with django_assert_max_num_queries(15), CaptureQueriesContext(connection) as queries:
@@ -162,7 +164,7 @@ def test_my_portal_queries_do_not_grow_with_the_number_of_attempts(
     made = 0
     for total in (3, 60):
         while made < total:
-            factories.attempt(quiz, user=person, answers="right")
+            factories.AttemptFactory(quiz=quiz, user=person, answers="right")
             made += 1
         signed_in.get("/en/my/")
         with django_assert_max_num_queries(15), CaptureQueriesContext(connection) as queries:

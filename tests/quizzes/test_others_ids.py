@@ -16,10 +16,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page
-from wagtail.users.models import UserProfile
 
 from quizzes.models import Answer, Attempt, ExhibitionLink
 from quizzes.visitors import GUEST_SESSION_KEY
+from tests.accounts.factories import staff_user
 
 from . import factories
 
@@ -114,19 +114,19 @@ def assert_same_as_missing(client, response, method, name, data, attempt):
 
 @pytest.fixture
 def index(home_zh):
-    return factories.quiz_index(home_zh)
+    return factories.QuizIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def quiz(index):
-    return factories.quiz_page(
-        index, questions=[factories.question() for _ in range(3)], time_limit_minutes=10
+    return factories.QuizPageFactory(
+        parent=index, questions=[factories.QuestionFactory() for _ in range(3)], time_limit_minutes=10
     )
 
 
 @pytest.fixture
 def other_quiz(index):
-    return factories.quiz_page(index, questions=[factories.question() for _ in range(2)])
+    return factories.QuizPageFactory(parent=index, questions=[factories.QuestionFactory() for _ in range(2)])
 
 
 @pytest.fixture
@@ -138,9 +138,9 @@ def owner(make_user):
 def open_attempt(request, quiz, owner):
     """Someone else's unfinished attempt with saved answers."""
     if request.param == "a signed-in owner":
-        started = factories.attempt(quiz, user=owner, submit=False)
+        started = factories.AttemptFactory(quiz=quiz, user=owner, submit=False)
     else:
-        started = factories.attempt(quiz, guest_token=OWNERS_TOKEN, submit=False)
+        started = factories.AttemptFactory(quiz=quiz, guest_token=OWNERS_TOKEN, submit=False)
     return with_draft(started)
 
 
@@ -230,9 +230,9 @@ def test_answer_sheet_and_autosave_of_someone_elses_submitted_attempt_are_404_an
 ):
     """Not the owner's redirect to the result, nor autosave's 409 with the attempt's link."""
     if whose == "a signed-in owner":
-        submitted = factories.attempt(quiz, user=owner)
+        submitted = factories.AttemptFactory(quiz=quiz, user=owner)
     else:
-        submitted = factories.attempt(quiz, guest_token=OWNERS_TOKEN)
+        submitted = factories.AttemptFactory(quiz=quiz, guest_token=OWNERS_TOKEN)
     before = row_of(submitted)
     client = visitor_client(request, visitor, make_user)
 
@@ -261,7 +261,7 @@ def test_a_signed_in_person_cannot_reach_a_guest_attempt_through_the_same_guest_
     client, quiz, make_user
 ):
     """Signed in, the attempts are the account's: a guest token left in the session opens nothing."""
-    guests = with_draft(factories.attempt(quiz, guest_token=OWNERS_TOKEN, submit=False))
+    guests = with_draft(factories.AttemptFactory(quiz=quiz, guest_token=OWNERS_TOKEN, submit=False))
     before = row_of(guests)
     client.force_login(make_user())
     as_guest(client, OWNERS_TOKEN)
@@ -279,21 +279,6 @@ def test_a_signed_in_person_cannot_reach_a_guest_attempt_through_the_same_guest_
 # --- the result-code look-up: marking a prize given ---------------------------------------------------
 
 
-def admin_user(make_user, group=None, permissions=()):
-    user = make_user(preferred_language="en")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    for name in ("wagtailadmin.access_admin", *permissions):
-        app_label, codename = name.split(".")
-        user.user_permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return type(user).objects.get(pk=user.pk)
-
-
 def refused(response):
     """Wagtail answers PermissionDenied in its admin with a redirect to the dashboard (or a 403)."""
     return response.status_code == 403 or (
@@ -302,15 +287,15 @@ def refused(response):
 
 
 @pytest.fixture
-def volunteer(make_user):
-    return admin_user(make_user, permissions=["quizzes.check_result_codes"])
+def volunteer(db):
+    return staff_user(permissions=["quizzes.check_result_codes"])
 
 
 def test_marking_a_prize_given_touches_only_the_attempt_with_that_code_whatever_ids_are_posted(
     client, volunteer, quiz, other_quiz, owner
 ):
-    mine = factories.attempt(quiz, guest_token="visitor-at-the-stand")
-    elsewhere = factories.attempt(other_quiz, user=owner)
+    mine = factories.AttemptFactory(quiz=quiz, guest_token="visitor-at-the-stand")
+    elsewhere = factories.AttemptFactory(quiz=other_quiz, user=owner)
     before = row_of(elsewhere)
     client.force_login(volunteer)
 
@@ -333,7 +318,7 @@ def test_marking_a_prize_given_touches_only_the_attempt_with_that_code_whatever_
 
 @pytest.mark.parametrize("code", ["ZZZZZZ", "000000000000", "K7*2QX", ""])
 def test_marking_a_prize_with_an_unknown_or_malformed_code_changes_no_attempt(client, volunteer, quiz, code):
-    submitted = factories.attempt(quiz, guest_token="someone")
+    submitted = factories.AttemptFactory(quiz=quiz, guest_token="someone")
     if code == "ZZZZZZ" and submitted.result_code == code:  # one chance in two billion
         pytest.skip("the random code happened to be ZZZZZZ")
     before = row_of(submitted)
@@ -350,7 +335,7 @@ def test_marking_a_prize_with_the_public_id_of_someone_elses_attempt_instead_of_
     client, volunteer, quiz
 ):
     """The attempt's id (in result URLs) is not its result code."""
-    submitted = factories.attempt(quiz, guest_token="someone")
+    submitted = factories.AttemptFactory(quiz=quiz, guest_token="someone")
     before = row_of(submitted)
     client.force_login(volunteer)
 
@@ -363,9 +348,9 @@ def test_marking_a_prize_with_the_public_id_of_someone_elses_attempt_instead_of_
 def test_a_volunteer_without_the_permission_cannot_mark_a_prize_for_an_attempt_at_another_quiz(
     client, make_user, quiz, other_quiz
 ):
-    submitted = factories.attempt(other_quiz, guest_token="someone")
+    submitted = factories.AttemptFactory(quiz=other_quiz, guest_token="someone")
     before = row_of(submitted)
-    client.force_login(admin_user(make_user, group="Editors"))
+    client.force_login(staff_user(group="Editors"))
 
     assert refused(client.post(reverse("quizzes_result_codes"), {"code": submitted.result_code}))
     assert row_of(submitted) == before
@@ -378,15 +363,15 @@ def test_exhibition_page_and_poster_of_a_quiz_outside_ones_pages_are_refused_and
     client, make_user, home_zh, quiz
 ):
     """Someone who may edit the quizzes under one index asks for a quiz under another."""
-    own_index = factories.quiz_index(home_zh, slug="stand-quizzes", title="展台问答")
-    own_quiz = factories.quiz_page(own_index, questions=[factories.question()])
+    own_index = factories.QuizIndexPageFactory(parent=home_zh, slug="stand-quizzes", title="展台问答")
+    own_quiz = factories.QuizPageFactory(parent=own_index, questions=[factories.QuestionFactory()])
     group = Group.objects.create(name="Stand volunteers")
     GroupPagePermission.objects.create(
         group=group,
         page=Page.objects.get(pk=own_index.pk),
         permission=Permission.objects.get(codename="change_page"),
     )
-    user = admin_user(make_user)
+    user = staff_user()
     user.groups.add(group)
     client.force_login(user)
     assert client.get(reverse("quizzes_exhibition", args=[own_quiz.pk])).status_code == 200
@@ -400,7 +385,7 @@ def test_exhibition_page_and_poster_of_a_quiz_outside_ones_pages_are_refused_and
 def test_exhibition_page_of_a_page_that_is_not_a_quiz_is_404_and_makes_no_link(
     client, make_user, home_zh, name
 ):
-    client.force_login(admin_user(make_user, group="Officers"))
+    client.force_login(staff_user(group="Officers"))
     links = ExhibitionLink.objects.count()
 
     for page_id in (home_zh.pk, 999999):

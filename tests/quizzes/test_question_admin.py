@@ -2,13 +2,12 @@
 the listing's filters and search, and who may keep the bank."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
-from wagtail.users.models import UserProfile
 
 from quizzes.models import Question, QuestionKind
 from quizzes.viewsets import choice_errors
+from tests.accounts.factories import staff_user
 
 from . import factories
 
@@ -17,18 +16,9 @@ pytestmark = pytest.mark.django_db
 URL = "wagtailsnippets_quizzes_question"
 
 
-def staff(make_user, group):
-    user = make_user(preferred_language="en")
-    user.groups.add(Group.objects.get(name=group))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return type(user).objects.get(pk=user.pk)
-
-
 @pytest.fixture
 def editor_client(client, make_user):
-    client.force_login(staff(make_user, "Editors"))
+    client.force_login(staff_user(group="Editors"))
     return client
 
 
@@ -135,7 +125,7 @@ def test_choice_errors_per_kind():
 
 
 def test_editing_to_a_wrong_set_is_refused_and_changes_nothing(editor_client):
-    question = factories.question(choices=[("对", True), ("错", False)])
+    question = factories.QuestionFactory(choices=[("对", True), ("错", False)])
     existing = list(question.choices.all())
     data = question_form([("对", True), ("错", True)], text=question.text, existing=existing)
     response = editor_client.post(reverse(f"{URL}:edit", args=[question.pk]), data)
@@ -145,7 +135,7 @@ def test_editing_to_a_wrong_set_is_refused_and_changes_nothing(editor_client):
 
 
 def test_removing_choices_down_to_one_is_refused(editor_client):
-    question = factories.question(choices=[("对", True), ("错", False), ("也错", False)])
+    question = factories.QuestionFactory(choices=[("对", True), ("错", False), ("也错", False)])
     existing = list(question.choices.all())
     data = question_form(
         [("对", True), ("错", False), ("也错", False)], text=question.text, existing=existing
@@ -158,9 +148,11 @@ def test_removing_choices_down_to_one_is_refused(editor_client):
 
 
 def test_retiring_an_answered_question_works(editor_client, home_zh):
-    question = factories.question(choices=[("对", True), ("错", False)])
-    quiz = factories.quiz_page(factories.quiz_index(home_zh), questions=[question])
-    factories.attempt(quiz, answers="right")
+    question = factories.QuestionFactory(choices=[("对", True), ("错", False)])
+    quiz = factories.QuizPageFactory(
+        parent=factories.QuizIndexPageFactory(parent=home_zh), questions=[question]
+    )
+    factories.AttemptFactory(quiz=quiz, answers="right")
     existing = list(question.choices.all())
     data = question_form(
         [("对", True), ("错", False)], text=question.text, existing=existing, is_retired="on"
@@ -172,9 +164,11 @@ def test_retiring_an_answered_question_works(editor_client, home_zh):
 
 
 def answered_question(home_zh):
-    question = factories.question(choices=[("对", True), ("错", False)])
-    quiz = factories.quiz_page(factories.quiz_index(home_zh), questions=[question])
-    factories.attempt(quiz, answers="right")
+    question = factories.QuestionFactory(choices=[("对", True), ("错", False)])
+    quiz = factories.QuizPageFactory(
+        parent=factories.QuizIndexPageFactory(parent=home_zh), questions=[question]
+    )
+    factories.AttemptFactory(quiz=quiz, answers="right")
     # The quiz no longer uses it: only the past answer holds on to it.
     quiz.fixed_questions.all().delete()
     quiz.save_revision().publish()
@@ -201,7 +195,7 @@ def test_deleting_a_translation_of_an_answered_question_is_refused(editor_client
 
 def test_bulk_delete_of_an_answered_question_is_refused(editor_client, home_zh):
     question = answered_question(home_zh)
-    spare = factories.question()
+    spare = factories.QuestionFactory()
     url = reverse("wagtail_bulk_action", args=["quizzes", "question", "delete"])
     response = editor_client.post(f"{url}?id={question.pk}&id={spare.pk}", follow=True)
     assert response.status_code == 200
@@ -213,7 +207,7 @@ def test_race_with_an_answer_ends_in_a_message_not_an_error(editor_client, monke
     """Answered between the check and the delete: the database's PROTECT is turned into the message."""
     from django.db.models import ProtectedError
 
-    question = factories.question()
+    question = factories.QuestionFactory()
 
     def protected(self, *args, **kwargs):
         raise ProtectedError("answered", set())
@@ -225,7 +219,7 @@ def test_race_with_an_answer_ends_in_a_message_not_an_error(editor_client, monke
 
 
 def test_an_unanswered_question_is_deleted(editor_client):
-    question = factories.question()
+    question = factories.QuestionFactory()
     response = editor_client.post(reverse(f"{URL}:delete", args=[question.pk]))
     assert response.status_code == 302
     assert not Question.objects.filter(pk=question.pk).exists()
@@ -233,8 +227,8 @@ def test_an_unanswered_question_is_deleted(editor_client):
 
 @pytest.mark.engine  # the search backend
 def test_listing_filters_and_search(editor_client):
-    factories.question(text="诈骗电话怎么识别？", kind=QuestionKind.SINGLE)
-    factories.question(text="使馆可以替你付医药费吗？", kind=QuestionKind.TRUE_FALSE, is_retired=True)
+    factories.QuestionFactory(text="诈骗电话怎么识别？", kind=QuestionKind.SINGLE)
+    factories.QuestionFactory(text="使馆可以替你付医药费吗？", kind=QuestionKind.TRUE_FALSE, is_retired=True)
     listing = reverse(f"{URL}:list")
     everything = editor_client.get(listing).content.decode()
     assert "诈骗电话怎么识别？" in everything and "使馆可以替你付医药费吗？" in everything
@@ -252,7 +246,7 @@ def test_listing_queries_are_bounded_by_the_page_size(editor_client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    topic = factories.topic("fraud")
+    topic = factories.TopicFactory(slug="fraud")
 
     def listing_queries():
         with CaptureQueriesContext(connection) as queries:
@@ -260,11 +254,11 @@ def test_listing_queries_are_bounded_by_the_page_size(editor_client):
         return len(queries)
 
     for _ in range(50):
-        factories.question(topic=topic)
+        factories.QuestionFactory(topic=topic)
     listing_queries()  # caches (content types, the admin's permissions) warm
     one_page = listing_queries()
     for _ in range(30):
-        factories.question(topic=topic)
+        factories.QuestionFactory(topic=topic)
     listing_queries()  # a saved question starts a new site-cache version: warm it again
     assert listing_queries() == one_page
     assert one_page <= 140
@@ -272,10 +266,10 @@ def test_listing_queries_are_bounded_by_the_page_size(editor_client):
 
 def test_menu_item_and_who_may_keep_the_bank(client, make_user):
     for group in ("Editors", "Moderators"):
-        client.force_login(staff(make_user, group))
+        client.force_login(staff_user(group=group))
         assert client.get(reverse(f"{URL}:add") + "?locale=zh-hans").status_code == 200
         assert reverse(f"{URL}:list") in client.get(reverse("wagtailadmin_home")).content.decode()
     # Officers only read it.
-    client.force_login(staff(make_user, "Officers"))
+    client.force_login(staff_user(group="Officers"))
     assert client.get(reverse(f"{URL}:list")).status_code == 200
     assert client.get(reverse(f"{URL}:add") + "?locale=zh-hans").status_code != 200

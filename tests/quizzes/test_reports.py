@@ -19,6 +19,7 @@ from wagtail.users.models import UserProfile
 
 from quizzes import reports
 from quizzes.models import Answer, Attempt
+from tests.accounts.factories import staff_user
 
 from . import factories
 
@@ -46,18 +47,9 @@ PATTERNS = [
 PICK = {"R": 0, "W1": 1, "W2": 2}
 
 
-def in_group(make_user, name):
-    user = make_user(preferred_language="en")
-    user.groups.add(Group.objects.get(name=name))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return type(user).objects.get(pk=user.pk)
-
-
 @pytest.fixture
-def officer(make_user):
-    return in_group(make_user, "Officers")
+def officer(db):
+    return staff_user(group="Officers")
 
 
 @pytest.fixture
@@ -80,22 +72,24 @@ def answers_for(questions, pattern):
 def data(home_zh):
     """The quiz in Chinese (attempts 1-5) and English (attempts 6-10), one unfinished attempt, one that
     ran out of time, and an attempt at another quiz that must not count."""
-    index = factories.quiz_index(home_zh)
-    zh_questions = [factories.question() for _ in range(3)]
+    index = factories.QuizIndexPageFactory(parent=home_zh)
+    zh_questions = [factories.QuestionFactory() for _ in range(3)]
     en_questions = [factories.translate_question(question) for question in zh_questions]
-    quiz = factories.quiz_page(index, questions=zh_questions, pass_mark=60)
-    quiz_en = factories.translate_page(quiz, title="Consular protection quiz")
+    quiz = factories.QuizPageFactory(parent=index, questions=zh_questions, pass_mark=60)
+    quiz_en = factories.translate(quiz, title="Consular protection quiz")
     attempts = []
     for number, pattern in enumerate(PATTERNS):
         page, questions = (quiz, zh_questions) if number < 5 else (quiz_en, en_questions)
         attempts.append(
-            factories.attempt(page, guest_token=f"guest-{number}", answers=answers_for(questions, pattern))
+            factories.AttemptFactory(
+                quiz=page, guest_token=f"guest-{number}", answers=answers_for(questions, pattern)
+            )
         )
-    factories.attempt(quiz, guest_token="unfinished", submit=False)
-    expired = factories.attempt(quiz, guest_token="too-slow", submit=False)
+    factories.AttemptFactory(quiz=quiz, guest_token="unfinished", submit=False)
+    expired = factories.AttemptFactory(quiz=quiz, guest_token="too-slow", submit=False)
     Attempt.objects.filter(pk=expired.pk).update(status=Attempt.Status.EXPIRED)
-    other = factories.quiz_page(index, questions=[factories.question()])
-    factories.attempt(other, guest_token="elsewhere", answers="wrong")
+    other = factories.QuizPageFactory(parent=index, questions=[factories.QuestionFactory()])
+    factories.AttemptFactory(quiz=other, guest_token="elsewhere", answers="wrong")
     return {"quiz": quiz, "quiz_en": quiz_en, "questions": zh_questions, "attempts": attempts, "other": other}
 
 
@@ -182,7 +176,9 @@ def test_the_default_period_is_the_last_90_days():
 
 
 def test_every_quiz_is_listed_with_its_rates(data, home_zh):
-    empty = factories.quiz_page(data["quiz"].get_parent().specific, questions=[factories.question()])
+    empty = factories.QuizPageFactory(
+        parent=data["quiz"].get_parent().specific, questions=[factories.QuestionFactory()]
+    )
     rows = {row.key: row for row in reports.quizzes_overview(ALL_TIME, "en")}
     mine = rows[str(data["quiz"].translation_key)]
     assert mine.title == "Consular protection quiz"
@@ -216,7 +212,7 @@ def test_an_officer_sees_the_reports(staff_client, data):
 
 
 def test_an_editor_without_the_permission_is_refused(client, make_user, data):
-    client.force_login(in_group(make_user, "Editors"))
+    client.force_login(staff_user(group="Editors"))
     assert refused(client.get(reverse("quizzes_report_index")))
     assert refused(client.get(report_url(data["quiz"])))
     assert refused(client.get(reverse("quizzes_report_csv", args=[data["quiz"].translation_key])))
@@ -231,7 +227,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, data):
 def test_the_reports_menu_shows_the_item_to_officers_only(client, staff_client, make_user):
     response = staff_client.get(reverse("wagtailadmin_home"))
     assert reverse("quizzes_report_index") in response.text
-    client.force_login(in_group(make_user, "Editors"))
+    client.force_login(staff_user(group="Editors"))
     assert reverse("quizzes_report_index") not in client.get(reverse("wagtailadmin_home")).text
 
 
@@ -328,10 +324,10 @@ def test_the_csv_has_the_question_table(staff_client, data):
 
 
 def test_the_csv_neutralises_formulas(staff_client, home_zh):
-    index = factories.quiz_index(home_zh)
-    dangerous = factories.question(text="=HYPERLINK(1)", choices=[("对", True), ("@SUM(A1)", False)])
-    quiz = factories.quiz_page(index, questions=[dangerous])
-    factories.attempt(quiz, answers="wrong")
+    index = factories.QuizIndexPageFactory(parent=home_zh)
+    dangerous = factories.QuestionFactory(text="=HYPERLINK(1)", choices=[("对", True), ("@SUM(A1)", False)])
+    quiz = factories.QuizPageFactory(parent=index, questions=[dangerous])
+    factories.AttemptFactory(quiz=quiz, answers="wrong")
     response = staff_client.get(reverse("quizzes_report_csv", args=[quiz.translation_key]) + "?period=all")
     row = read_csv(response)[-1]
     assert row[1] == "'=HYPERLINK(1)"
@@ -385,14 +381,14 @@ def test_the_index_date_filter_counts_attempts_in_the_range(staff_client, data):
 
 
 def test_the_downloads_are_refused_without_the_permission(client, make_user, data):
-    client.force_login(in_group(make_user, "Editors"))
+    client.force_login(staff_user(group="Editors"))
     assert refused(client.get(reverse("quizzes_report_xlsx", args=[data["quiz"].translation_key])))
     assert refused(client.get(reverse("quizzes_report_index"), {"export": "xlsx"}))
     assert refused(client.get(reverse("quizzes_report_index_results")))
 
 
 def test_the_reports_speak_chinese_to_a_chinese_officer(client, make_user, data):
-    officer = in_group(make_user, "Officers")
+    officer = staff_user(group="Officers")
     profile = UserProfile.get_for_user(officer)
     profile.preferred_language = "zh-hans"
     profile.save()
@@ -466,9 +462,9 @@ def report_queries(client, url):
 
 
 def test_the_report_queries_do_not_grow_with_attempts(staff_client, home_zh):
-    index = factories.quiz_index(home_zh)
-    questions = [factories.question() for _ in range(3)]
-    quiz = factories.quiz_page(index, questions=questions)
+    index = factories.QuizIndexPageFactory(parent=home_zh)
+    questions = [factories.QuestionFactory() for _ in range(3)]
+    quiz = factories.QuizPageFactory(parent=index, questions=questions)
     bulk_attempts(quiz, questions, range(10))
     staff_client.get(report_url(quiz))  # session and permission caches warmed
     response, with_10 = report_queries(staff_client, report_url(quiz, sort="-discrimination"))

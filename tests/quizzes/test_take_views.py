@@ -24,13 +24,13 @@ QUERY_BUDGET = 15
 
 @pytest.fixture
 def index(home_zh):
-    return factories.quiz_index(home_zh)
+    return factories.QuizIndexPageFactory(parent=home_zh)
 
 
 def make_questions(count=3):
     kinds = ["single", "multiple", "true-false"]
     return [
-        factories.question(
+        factories.QuestionFactory(
             kind=kinds[number % 3],
             explanation=f"解析文字{number}号",
             text=f"第{number}题：在国外遇到紧急情况怎么办？",
@@ -46,7 +46,7 @@ def quiz(index):
         for choice in question.choices.all():
             choice.feedback = f"反馈文字{choice.pk}"
             choice.save()
-    return factories.quiz_page(index, questions=questions, time_limit_minutes=10)
+    return factories.QuizPageFactory(parent=index, questions=questions, time_limit_minutes=10)
 
 
 def url(name, attempt, language="zh-hans"):
@@ -187,7 +187,7 @@ def test_get_on_start_changes_nothing(client, quiz):
 
 
 def test_a_signed_in_only_quiz_asks_guests_to_sign_in(client, index):
-    quiz = factories.quiz_page(index, questions=make_questions(2), who_may_take="signed-in")
+    quiz = factories.QuizPageFactory(parent=index, questions=make_questions(2), who_may_take="signed-in")
 
     html = html_of(client.get(quiz.url))
     response = client.post(start_url(quiz))
@@ -200,7 +200,7 @@ def test_a_signed_in_only_quiz_asks_guests_to_sign_in(client, index):
 
 
 def test_a_signed_in_person_may_take_a_signed_in_only_quiz(client, index, make_user):
-    quiz = factories.quiz_page(index, questions=make_questions(2), who_may_take="signed-in")
+    quiz = factories.QuizPageFactory(parent=index, questions=make_questions(2), who_may_take="signed-in")
     user = make_user()
     client.force_login(user)
 
@@ -210,7 +210,7 @@ def test_a_signed_in_person_may_take_a_signed_in_only_quiz(client, index, make_u
 
 
 def test_no_attempts_left_is_said_on_the_quiz_page_and_start_refuses(client, index):
-    quiz = factories.quiz_page(index, questions=make_questions(2), attempts_allowed=1)
+    quiz = factories.QuizPageFactory(parent=index, questions=make_questions(2), attempts_allowed=1)
     attempt, _response = start(client, quiz)
     client.post(url("take", attempt), form_data(attempt, first_choice_tokens(attempt), "submit"))
 
@@ -227,7 +227,7 @@ def test_no_attempts_left_is_said_on_the_quiz_page_and_start_refuses(client, ind
 
 
 def test_a_quiz_without_questions_says_so(client, index):
-    quiz = factories.quiz_page(index, questions=[])
+    quiz = factories.QuizPageFactory(parent=index, questions=[])
 
     response = client.post(start_url(quiz), follow=True)
 
@@ -538,18 +538,22 @@ def test_an_unknown_attempt_answers_404(client, quiz):
 
 
 def test_the_quiz_index_lists_its_live_quizzes_with_their_facts(client, index, home_en):
-    fixed = factories.quiz_page(
-        index, questions=make_questions(4), title="固定题目测验", time_limit_minutes=5
+    fixed = factories.QuizPageFactory(
+        parent=index, questions=make_questions(4), title="固定题目测验", time_limit_minutes=5
     )
-    retired = factories.question(is_retired=True)
+    retired = factories.QuestionFactory(is_retired=True)
     fixed.fixed_questions.create(question=retired, sort_order=9)
-    drawn = factories.quiz_page(
-        index, topics=[factories.topic()], selection="random", draw_count=7, title="随机抽题测验"
+    drawn = factories.QuizPageFactory(
+        parent=index,
+        topics=[factories.TopicFactory()],
+        selection="random",
+        draw_count=7,
+        title="随机抽题测验",
     )
-    draft = factories.quiz_page(index, questions=make_questions(1), title="草稿测验")
+    draft = factories.QuizPageFactory(parent=index, questions=make_questions(1), title="草稿测验")
     draft.unpublish()
-    english = factories.quiz_index(home_en, slug="quizzes-en", title="Quizzes")
-    factories.quiz_page(english, questions=make_questions(1), title="English quiz")
+    english = factories.QuizIndexPageFactory(parent=home_en, slug="quizzes-en", title="Quizzes")
+    factories.QuizPageFactory(parent=english, questions=make_questions(1), title="English quiz")
 
     response = client.get(index.url)
 
@@ -567,7 +571,7 @@ def test_the_quiz_index_lists_its_live_quizzes_with_their_facts(client, index, h
 
 
 def bulk_past_attempts(quiz, user, count, guest_token=""):
-    template = factories.attempt(quiz, user=user, guest_token=guest_token, answers="wrong")
+    template = factories.AttemptFactory(quiz=quiz, user=user, guest_token=guest_token, answers="wrong")
     Attempt.objects.bulk_create(
         Attempt(
             quiz_key=template.quiz_key,
@@ -618,8 +622,8 @@ def measure(client, quiz):
 
 @pytest.mark.parametrize(("questions", "past"), [(5, 0), (40, 200)])
 def test_a_guest_takes_a_quiz_in_bounded_queries(client, index, questions, past, capsys):
-    quiz = factories.quiz_page(
-        index, questions=make_questions(questions), time_limit_minutes=30, attempts_allowed=500
+    quiz = factories.QuizPageFactory(
+        parent=index, questions=make_questions(questions), time_limit_minutes=30, attempts_allowed=500
     )
     if past:
         client.post(start_url(quiz))  # the guest token this browser keeps
@@ -627,7 +631,7 @@ def test_a_guest_takes_a_quiz_in_bounded_queries(client, index, questions, past,
         attempt.delete()
         bulk_past_attempts(quiz, None, past, guest_token=client.session[GUEST_SESSION_KEY])
         for _number in range(20):  # and other people's
-            factories.attempt(quiz, guest_token=f"other-{_number}", answers="right")
+            factories.AttemptFactory(quiz=quiz, guest_token=f"other-{_number}", answers="right")
 
     figures = measure(client, quiz)
 
@@ -640,15 +644,15 @@ def test_a_guest_takes_a_quiz_in_bounded_queries(client, index, questions, past,
 def test_a_signed_in_person_takes_a_quiz_in_bounded_queries(
     client, index, make_user, questions, past, capsys
 ):
-    quiz = factories.quiz_page(
-        index, questions=make_questions(questions), time_limit_minutes=30, attempts_allowed=500
+    quiz = factories.QuizPageFactory(
+        parent=index, questions=make_questions(questions), time_limit_minutes=30, attempts_allowed=500
     )
     user = make_user()
     client.force_login(user)
     if past:
         bulk_past_attempts(quiz, user, past)
         for _number in range(20):  # and other people's
-            factories.attempt(quiz, user=make_user(), answers="right")
+            factories.AttemptFactory(quiz=quiz, user=make_user(), answers="right")
 
     figures = measure(client, quiz)
 
@@ -658,8 +662,8 @@ def test_a_signed_in_person_takes_a_quiz_in_bounded_queries(
 
 
 def test_the_query_counts_do_not_grow_with_questions_or_past_attempts(client, index, make_user):
-    small = factories.quiz_page(index, questions=make_questions(5), time_limit_minutes=30)
-    large = factories.quiz_page(index, questions=make_questions(40), time_limit_minutes=30)
+    small = factories.QuizPageFactory(parent=index, questions=make_questions(5), time_limit_minutes=30)
+    large = factories.QuizPageFactory(parent=index, questions=make_questions(40), time_limit_minutes=30)
     user = make_user()
     client.force_login(user)
     bulk_past_attempts(large, user, 200)
@@ -669,7 +673,7 @@ def test_the_query_counts_do_not_grow_with_questions_or_past_attempts(client, in
 
 def test_the_quiz_index_runs_in_bounded_queries(client, index, django_assert_max_num_queries):
     for _number in range(15):
-        factories.quiz_page(index, questions=make_questions(2))
+        factories.QuizPageFactory(parent=index, questions=make_questions(2))
     client.get(index.url)
 
     with django_assert_max_num_queries(QUERY_BUDGET):
@@ -680,7 +684,7 @@ def test_the_quiz_index_runs_in_bounded_queries(client, index, django_assert_max
 
 def test_retiring_a_question_changes_the_count_on_the_quiz_page_at_once(client, index):
     questions = make_questions(3)
-    fixed = factories.quiz_page(index, questions=questions)
+    fixed = factories.QuizPageFactory(parent=index, questions=questions)
     assert client.get(fixed.url).context["question_count"] == 3
 
     questions[0].is_retired = True

@@ -421,3 +421,20 @@ def test_destinations_on_the_form_are_in_pinyin_order_in_chinese(client):
             name for _code, name in destination_choices() if name in {"俄罗斯", "埃及", "澳大利亚", "法国"}
         ]
     assert names == ["埃及", "澳大利亚", "俄罗斯", "法国"]
+
+
+def test_confirmations_older_than_a_month_are_forgotten_when_someone_subscribes(
+    client, france, run_on_commit
+):
+    old = factories.subscription("old@example.org", confirmed=False)
+    stale = subscriptions.new_confirmation(old, subscriptions.Choices(language="en", codes=("FR",)))
+    recent = subscriptions.new_confirmation(old, subscriptions.Choices(language="en", codes=("FR",)))
+    long_ago = timezone.now() - subscriptions.CONFIRMATIONS_KEPT - timedelta(minutes=1)
+    AlertConfirmation.objects.filter(pk=stale.pk).update(created_at=long_ago)
+
+    with run_on_commit():
+        subscribe(client, email="new@example.org")
+
+    assert not AlertConfirmation.objects.filter(pk=stale.pk).exists()
+    assert AlertConfirmation.objects.filter(pk=recent.pk).exists()
+    assert AlertConfirmation.objects.count() == 2

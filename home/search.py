@@ -26,6 +26,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import database
 from modelsearch.query import And, Not, Or, Phrase, PlainText
+from wagtail.blocks import ChoiceBlock
 from wagtail.search import index
 
 jieba.setLogLevel(60)
@@ -55,20 +56,32 @@ def segment(text):
     return " ".join(stem(word) for word in words if word)
 
 
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def text_of_html(source):
+    """Text of rich-text HTML, with a space where a paragraph or line ends (so English words of two
+    paragraphs do not run together)."""
+    return strip_tags(_BLOCK_END.sub(" ", source or ""))
+
+
 def stream_text(stream_value):
-    """The readable text of a StreamField value, markup removed."""
+    """The readable text of a StreamField value, markup and choice values (such as a heading's "h2")
+    removed."""
     parts = []
 
     def collect(value):
         if value is None:
             return
         if hasattr(value, "source"):  # RichText
-            parts.append(strip_tags(value.source))
+            parts.append(text_of_html(value.source))
         elif isinstance(value, str):
             parts.append(value)
         elif isinstance(value, dict):
-            for item in value.values():
-                collect(item)
+            child_blocks = getattr(getattr(value, "block", None), "child_blocks", {})
+            for name, item in value.items():
+                if not isinstance(child_blocks.get(name), ChoiceBlock):
+                    collect(item)
         elif isinstance(value, list | tuple):
             for item in value:
                 collect(item)

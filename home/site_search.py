@@ -6,7 +6,7 @@ import re
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.fields import RichTextField, StreamField
@@ -15,14 +15,15 @@ from wagtail.search.utils import normalise_query_string
 
 from .listing import KIND_MODELS, filter_links, page_number
 from .models import ContentPage, UnansweredSearch
-from .search import query_words, stem, stream_text
+from .search import query_words, stem, stream_text, text_of_html
 from .visibility import public
 
 RESULTS_PER_PAGE = 10
-# An excerpt's length in characters (about two lines of Chinese on a phone) and how much of it comes
-# before the first word found.
-EXCERPT_LENGTH = 110
-EXCERPT_LEAD_IN = 30
+# An excerpt's width, a Chinese character counting two (about four lines on a phone in either
+# language), and how much of it comes before the first word found.
+EXCERPT_WIDTH = 150
+EXCERPT_LEAD_IN = 20
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 _LATIN_WORD = r"[A-Za-z0-9]+"
 
@@ -68,13 +69,13 @@ def page_text(page):
     lead = page.search_lead() if hasattr(page, "search_lead") else ""
     parts = [lead]
     for field in type(page)._meta.concrete_fields:
-        if field.model is Page or field.is_relation or field.choices:
+        if field.model is Page or field.is_relation or field.choices or isinstance(field, models.URLField):
             continue
         value = field.value_from_object(page)
         if isinstance(field, StreamField):
             text = html.unescape(stream_text(value))
         elif isinstance(field, RichTextField):
-            text = html.unescape(strip_tags(value or ""))
+            text = html.unescape(text_of_html(value))
         elif isinstance(field, models.CharField | models.TextField):
             text = value or ""  # plain text, escaped with the rest of the excerpt
         else:
@@ -105,7 +106,7 @@ class WordFinder:
         """A short passage of `text` around the first word found, the words found in <mark> (escaped)."""
         first = next(self.matches(text), None)
         start = 0 if first is None or first.start() <= EXCERPT_LEAD_IN else first.start() - EXCERPT_LEAD_IN
-        end = min(len(text), start + EXCERPT_LENGTH)
+        end = _end_at_width(text, start, EXCERPT_WIDTH)
         start, end = _word_boundaries(text, start, end)
         passage = text[start:end]
         pieces, position = [], 0
@@ -116,6 +117,14 @@ class WordFinder:
         return mark_safe(  # noqa: S308 - every piece of the text is escaped above
             ("…" if start > 0 else "") + "".join(pieces) + ("…" if end < len(text) else "")
         )
+
+
+def _end_at_width(text, start, width):
+    end = start
+    while end < len(text) and width > 0:
+        width -= 2 if _WIDE.match(text[end]) else 1
+        end += 1
+    return end
 
 
 def _word_boundaries(text, start, end):

@@ -105,3 +105,16 @@ def test_the_excerpt_does_not_cut_an_english_word():
     excerpt = WordFinder("scam").excerpt("word " * 10 + "a scam " + "longword " * 40)
     assert excerpt.startswith("…word") or excerpt.startswith("…a ")
     assert excerpt.endswith("longword…")
+
+
+def test_the_excerpt_reads_like_the_page_no_block_settings_and_paragraphs_apart(client, home_en):
+    body = [
+        ("heading", {"text": "Keep it safe", "level": "h2"}),
+        ("paragraph", "<p>Lock away your jewellery.</p><p>Leave your passport in the hotel safe.</p>"),
+    ]
+    cf.publish(home_en, StandardPage(title="Hotel tips", slug="hotel-tips", body=body))
+    response = client.get("/en/search/", {"q": "lock"})
+    [item] = [item for item in response.context["items"] if item["page"].slug == "hotel-tips"]
+    assert item["excerpt"] == (
+        "Keep it safe <mark>Lock</mark> away your jewellery. Leave your passport in the hotel safe."
+    )

@@ -59,8 +59,6 @@ class HomePage(SegmentedSearchMixin, Page):
         )
         return context
 
-
-class HomePageFeature(Orderable):
     def own_sections(self, content):
         """The home page's own sections that have something to show, to stand in HomeOrder between
         the other rooms' sections."""
@@ -102,6 +100,8 @@ class HomePageFeature(Orderable):
             )
         return sections
 
+
+class HomePageFeature(Orderable):
     """An article or case an editor puts on the home page."""
 
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")

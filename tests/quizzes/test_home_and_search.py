@@ -89,12 +89,12 @@ def test_an_unpublished_quiz_leaves_the_home_page_at_once(client, index, bank):
     assert "要下线的测验" not in home_html(client)
 
 
-def test_the_section_comes_after_alerts_and_events():
+def test_the_section_comes_after_alerts_and_before_events():
     from destinations.sections import HOME_ALERTS_ORDER
     from events.sections import HOME_EVENTS_ORDER
     from quizzes.sections import HOME_QUIZ_ORDER
 
-    assert max(HOME_ALERTS_ORDER, HOME_EVENTS_ORDER) < HOME_QUIZ_ORDER
+    assert HOME_ALERTS_ORDER < HOME_QUIZ_ORDER < HOME_EVENTS_ORDER
 
 
 def test_section_costs_no_query_once_cached(client, index, bank):

@@ -1,15 +1,25 @@
-"""Who works with registrations, and which invitations this browser holds.
+"""Who works with registrations, which invitations this browser holds, and whose address is whose.
 
 Staff with either permission may see an invitation-only event and register anyone for it. An
 invitation link keeps its token in the visitor's session (the newest few), so the event page and its
 registration form know the visitor was invited.
 """
 
+from allauth.account.models import EmailAddress
+
 from .models.records import Invitation
 
 STAFF_PERMISSIONS = ("events.manage_registrations", "events.check_in")
 INVITATIONS_SESSION_KEY = "event_invitations"
 INVITATIONS_KEPT = 20
+
+
+def is_own_address(user, email):
+    """Whether `email` is one of the signed-in person's verified addresses (an unverified one proves
+    nothing about who owns it)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True, email__iexact=email.strip()).exists()
 
 
 def is_staff(user):

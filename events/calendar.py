@@ -15,14 +15,17 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .details import event_details
+from .models.records import Registration
 
 SITE_TIME_ZONE = "Asia/Shanghai"
 PRODID = "-//Consular Protection for All//Events//ZH"
 # The VTIMEZONE only describes the offsets in use from this date on (China has had no DST since 1991).
 VTIMEZONE_FROM = datetime.date(2000, 1, 1)
 VTIMEZONE_UNTIL = datetime.date(2100, 1, 1)
+WAITLISTED = Registration.Status.WAITLISTED
 
 
 def site_zone():
@@ -83,6 +86,23 @@ def calendar_bytes(vevents, method="PUBLISH", name=""):
     return calendar.to_ical()
 
 
+def public_vevent(page, event, url):
+    """An event page as anyone may add it to a calendar (the feed, "add to calendar"): the UID and
+    SEQUENCE of the registrants' files, so someone who also registers keeps one entry; the page's
+    words in its language; no attendee, no organiser, no joining link (that is for registered people)."""
+    return build_vevent(
+        uid=event_uid(page.translation_key),
+        sequence=event.sequence if event else 0,
+        summary=page.title,
+        description="\n\n".join(part for part in (page.summary, url) if part),
+        starts_at=page.starts_at,
+        ends_at=page.ends_at,
+        location=", ".join(part for part in (page.venue, page.address) if part),
+        url=url,
+        status="CANCELLED" if event and event.cancelled_at else "CONFIRMED",
+    )
+
+
 def organizer():
     """The portal as the organiser (iTIP wants one for REQUEST and CANCEL)."""
     name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
@@ -91,11 +111,11 @@ def organizer():
     return value
 
 
-def attendee(registration):
+def attendee(registration, tentative=False):
     value = icalendar.vCalAddress(f"mailto:{registration.email}")
     value.params["cn"] = icalendar.vText(registration.name)
     value.params["role"] = icalendar.vText("REQ-PARTICIPANT")
-    value.params["partstat"] = icalendar.vText("ACCEPTED")
+    value.params["partstat"] = icalendar.vText("TENTATIVE" if tentative else "ACCEPTED")
     value.params["rsvp"] = icalendar.vText("FALSE")
     return value
 
@@ -103,30 +123,33 @@ def attendee(registration):
 def registration_ics(registration, method="REQUEST", details=None):
     """The calendar file of one registration, in the registrant's language.
 
-    METHOD:CANCEL (or a cancelled event) marks the entry cancelled so calendar apps remove it.
-    The online joining link is in it: only registered people receive this file.
+    METHOD:CANCEL (or a cancelled event) marks the entry cancelled so calendar apps remove it; a place
+    on the waitlist is TENTATIVE, named so, without the joining link, and the promotion's file (the
+    same UID) confirms it. The online joining link is in it: only people with a place receive it.
     `details`: the event's `details.EventDetails` in that language, when already at hand.
     """
     event = registration.event
     language = registration.language
     details = details or event_details(event, language)
     cancelled = method == "CANCEL" or event.cancelled_at is not None
+    waitlisted = registration.status == WAITLISTED and not cancelled
     with translation.override(language):
-        description = "\n\n".join(
-            part for part in (details.summary, details.online_url, details.page_url) if part
-        )
+        # A waitlisted person is not sent the joining link: that is for people with a place.
+        online_url = "" if waitlisted else details.online_url
+        description = "\n\n".join(part for part in (details.summary, online_url, details.page_url) if part)
+        summary = _("On the waitlist: %(title)s") % {"title": details.title} if waitlisted else details.title
     vevent = build_vevent(
         uid=event_uid(event),
         sequence=event.sequence,
-        summary=details.title,
+        summary=summary,
         description=description,
         starts_at=event.starts_at,
         ends_at=event.ends_at,
         location=details.location,
         url=details.page_url,
-        status="CANCELLED" if cancelled else "CONFIRMED",
+        status="CANCELLED" if cancelled else "TENTATIVE" if waitlisted else "CONFIRMED",
     )
     if method != "PUBLISH":  # iTIP: a REQUEST or CANCEL names its organiser and attendee
         vevent.add("organizer", organizer())
-        vevent.add("attendee", attendee(registration))
+        vevent.add("attendee", attendee(registration, tentative=waitlisted))
     return calendar_bytes([vevent], method=method)

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from home.models import PortalSettings
 from home.visibility import public
 
-from .calendar import build_vevent, calendar_bytes, event_uid
+from .calendar import calendar_bytes, public_vevent
 from .models import Event, EventPage
 
 FEED_LENGTH = 200
@@ -39,19 +39,7 @@ def event_feed(request):
     for page in pages:
         event = events.get(page.translation_key)
         url = request.build_absolute_uri(page.get_url(request) or "/")
-        vevents.append(
-            build_vevent(
-                uid=event_uid(page.translation_key),
-                sequence=event.sequence if event else 0,
-                summary=page.title,
-                description="\n\n".join(part for part in (page.summary, url) if part),
-                starts_at=page.starts_at,
-                ends_at=page.ends_at,
-                location=", ".join(part for part in (page.venue, page.address) if part),
-                url=url,
-                status="CANCELLED" if event and event.cancelled_at else "CONFIRMED",
-            )
-        )
+        vevents.append(public_vevent(page, event, url))
     portal = PortalSettings.for_request(request)
     name = _("%(name)s – events") % {"name": portal.campaign_name}
     response = HttpResponse(

@@ -22,6 +22,7 @@ from home.listing import filter_links, page_number
 from home.models import Audience
 from home.visibility import public
 
+from .districts import ORDER, district_name, find_district
 from .models.records import Event, EventType, Registration
 
 PAGE_SIZE = 12
@@ -98,9 +99,10 @@ def event_index_context(index, request, now=None):
     notices = []
     pages = listed_events(index, request)
 
-    districts = list(
+    stored = set(
         pages.exclude(district="").order_by("district").values_list("district", flat=True).distinct()
     )
+    districts = sorted(stored, key=lambda value: (ORDER.get(value, len(ORDER)), value))
 
     event_type = params["type"] if params["type"] in EventType.values else None
     if params["type"] and event_type is None:
@@ -116,10 +118,13 @@ def event_index_context(index, request, now=None):
     if audience is not None:
         pages = pages.filter(audiences__slug=audience)  # one audience: at most one row per page
 
-    district = params["district"] if params["district"] in districts else None
+    # A link from before districts had values names it in words ("东城区"): it still filters.
+    district = params["district"] if params["district"] in stored else find_district(params["district"])
+    if district not in stored:
+        district = None
     if params["district"] and district is None:
         notices.append(_("No event is listed in that district: showing every district."))
-        params["district"] = ""
+    params["district"] = district or ""
     if district is not None:
         pages = pages.filter(district=district)
 
@@ -153,7 +158,9 @@ def event_index_context(index, request, now=None):
         "when_links": _when_links(params, counts),
         "type_links": filter_links("type", EventType.choices, event_type, params),
         "audience_links": filter_links("audience", Audience.Kind.choices, audience, params),
-        "district_links": filter_links("district", [(d, d) for d in districts], district, params)
+        "district_links": filter_links(
+            "district", [(d, district_name(d)) for d in districts], district, params
+        )
         if districts
         else [],
         "page_query": urlencode({key: params[key] for key in (*FILTERS, "when") if params[key]}),

@@ -3,19 +3,21 @@
 Their own only: registrations made while signed in, and those made as a guest with one of their
 *verified* email addresses (an unverified address proves nothing about who owns it). Each list is one
 query, whatever the number of registrations: the waitlist position is a subquery, the event pages
-(for links) one more query for all of them.
+(their links, titles and places in the reader's language) one more query for all of them.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.sections import Section
+from home.reader_language import copy_for_reader
 
 from .checkin import qr_svg
 from .models import EventPage, Registration
@@ -36,6 +38,13 @@ def verified_emails(user):
     return (
         EmailAddress.objects.filter(user=user, verified=True).annotate(lower=Lower("email")).values("lower")
     )
+
+
+def own_registration(user, registration_id):
+    """The person's registration with this id (its waitlist position annotated), else None."""
+    if not user.is_authenticated or registration_id is None:
+        return None
+    return with_waitlist_position(registrations_of(user).filter(pk=registration_id)).first()
 
 
 def registrations_of(user):
@@ -86,19 +95,22 @@ def past_registrations(user, limit=PAST_COUNT):
     return list(registrations[:limit])
 
 
-def event_page_urls(request, registrations):
-    """{translation_key: URL} of each event's live page, in the reader's language when there is one."""
+def reader_copies(registrations):
+    """{translation_key: the event's live page in the reader's language}, else in the site's default
+    language, else its source (home.reader_language.copy_for_reader): one query for all of them."""
     keys = {registration.event.translation_key for registration in registrations}
     if not keys:
         return {}
-    language = translation.get_language() or ""
-    pages = EventPage.objects.live().filter(translation_key__in=keys).select_related("locale")
-    chosen = {}
-    for page in pages.only("id", "url_path", "translation_key", "locale"):
-        current = chosen.get(page.translation_key)
-        if current is None or page.locale.language_code == language:
-            chosen[page.translation_key] = page
-    return {key: page.get_url(request) for key, page in chosen.items()}
+    pages = (
+        EventPage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .only("id", "title", "url_path", "translation_key", "locale", "venue", "address")
+    )
+    copies = defaultdict(list)
+    for page in pages:
+        copies[page.translation_key].append(page)
+    return {key: copy_for_reader(pages) for key, pages in copies.items()}
 
 
 @dataclass
@@ -106,12 +118,40 @@ class MyRegistration:
     """What the templates show for one registration; every link keyed on the registration's token."""
 
     registration: Registration
-    page_url: str | None
+    page: EventPage | None  # the live copy in the reader's language, None when the page is gone
     upcoming: bool
+    request: object = None
 
     @property
     def event(self):
         return self.registration.event
+
+    @property
+    def page_url(self):
+        return self.page.get_url(self.request) if self.page is not None else None
+
+    # What the event is called and where it is: from the reader's copy of its page, else the
+    # snapshot the Event keeps. When it is: always from the Event.
+
+    @property
+    def title(self):
+        return self.page.title if self.page is not None else self.event.title
+
+    @property
+    def venue(self):
+        return self.page.venue if self.page is not None else self.event.venue
+
+    @property
+    def address(self):
+        return self.page.address if self.page is not None else self.event.address
+
+    @property
+    def starts_at(self):
+        return self.event.starts_at
+
+    @property
+    def ends_at(self):
+        return self.event.ends_at
 
     @property
     def is_confirmed(self):
@@ -163,10 +203,10 @@ class MyRegistration:
         return reverse("events:cancel", args=[self.registration.cancel_token])
 
 
-def wrap(request, registrations, upcoming):
-    urls = event_page_urls(request, registrations)
+def wrap(request, registrations, upcoming, copies=None):
+    copies = reader_copies(registrations) if copies is None else copies
     return [
-        MyRegistration(registration, urls.get(registration.event.translation_key), upcoming)
+        MyRegistration(registration, copies.get(registration.event.translation_key), upcoming, request)
         for registration in registrations
     ]
 
@@ -176,10 +216,10 @@ def my_events_context(request):
     and past; four queries in all."""
     upcoming = upcoming_registrations(request.user)
     past = past_registrations(request.user)
-    urls = event_page_urls(request, upcoming + past)
+    copies = reader_copies(upcoming + past)
     return {
-        "upcoming": [MyRegistration(r, urls.get(r.event.translation_key), True) for r in upcoming],
-        "past": [MyRegistration(r, urls.get(r.event.translation_key), False) for r in past],
+        "upcoming": wrap(request, upcoming, True, copies),
+        "past": wrap(request, past, False, copies),
         "past_limit": PAST_COUNT,
         "in_wechat": in_wechat(request),
     }

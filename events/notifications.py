@@ -97,17 +97,20 @@ def send_confirmation(registration):
 
 
 def send_waitlisted(registration, position):
+    """On the waitlist: a tentative calendar entry (the same UID, so a place later confirms it)."""
     return send_to(
         registration,
         WAITLISTED_TEMPLATE,
         f"events:waitlisted:{registration.pk}",
+        attachments=lambda details: [calendar_attachment(registration, details=details)],
         position=position,
         promotion_deadline=promotion_deadline(registration.event),
     )
 
 
 def send_already_registered(registration, position=None):
-    """Someone registered an address that is registered already: remind it of its own links.
+    """Someone registered an address that is registered already: remind it of its own links and
+    calendar file (a waitlisted one's tentative, without a check-in code).
 
     At most one such email an hour per registration, so the form cannot flood someone's inbox.
     """
@@ -117,7 +120,9 @@ def send_already_registered(registration, position=None):
         registration,
         ALREADY_REGISTERED_TEMPLATE,
         f"events:already-registered:{registration.pk}:{hour}",
-        attachments=(lambda details: confirmed_attachments(registration, details)) if confirmed else None,
+        attachments=(lambda details: confirmed_attachments(registration, details))
+        if confirmed
+        else (lambda details: [calendar_attachment(registration, details=details)]),
         position=position,
         registration_confirmed=confirmed,
     )

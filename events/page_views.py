@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -23,7 +24,7 @@ from home.public_forms import RateLimits, client_address, private_page
 from home.times import in_beijing
 
 from . import registration as registrations
-from .access import invitation_in_session, invitation_tokens, is_staff
+from .access import invitation_in_session, invitation_tokens, is_own_address, is_staff
 from .availability import ClosedReason, RegistrationState, registration_state
 from .forms import RegistrationForm
 from .listing import EventCard, event_index_context
@@ -118,6 +119,9 @@ def event_page(request, page):
             "box": registration_box(request, page, event),
             "speakers": [block.value for block in page.speakers],
             "map_url": map_link(page),
+            "calendar_url": reverse("events:event_calendar", args=[event.pk])
+            if event is not None and not page.is_private
+            else "",
             "is_past": card.is_past,
             # An event sits directly in its index: the index's URL is the event's without the slug.
             "index_url": url[: url.rstrip("/").rfind("/") + 1],
@@ -159,7 +163,8 @@ def register(request, page):
     """The registration form of an event page (GET shows it, POST registers, then redirects).
 
     Confirmed, waitlisted and already registered all end on the same "check your email" page: the
-    email tells the person which, so the page tells a stranger nothing about who is registered."""
+    email tells the person which, so the page tells a stranger nothing about who is registered. Only
+    a signed-in person who registered one of their own verified addresses is told there as well."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     event = event_for(page)
@@ -191,7 +196,7 @@ def register(request, page):
         context["rate_limited"] = True
         return TemplateResponse(request, "events/register.html", context, status=429)
     try:
-        registrations.register(
+        result = registrations.register(
             event,
             name=data["name"],
             email=data["email"],
@@ -208,5 +213,9 @@ def register(request, page):
             raise Http404 from None
         context["invitation_refused"] = True
         return TemplateResponse(request, "events/register.html", context, status=403)
-    request.session[SENT_SESSION_KEY] = {"title": page.title, "url": page.get_url(request)}
+    sent = {"title": page.title, "url": page.get_url(request)}
+    if is_own_address(request.user, data["email"]):
+        # Their own verified address: the page may say what happened (a guest learns it by email).
+        sent |= {"registration": result.registration.pk, "outcome": result.outcome}
+    request.session[SENT_SESSION_KEY] = sent
     return redirect("events:registration_sent")

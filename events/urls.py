@@ -13,6 +13,7 @@ urlpatterns += [
     path("events/registrations/<slug:token>/cancel/", registration_views.cancel, name="cancel"),
     path("events/registrations/<slug:token>/decline/", registration_views.decline, name="decline"),
     path("events/registrations/<slug:token>/event.ics", registration_views.calendar, name="calendar"),
+    path("events/<int:event_id>/calendar.ics", registration_views.event_calendar, name="event_calendar"),
     path("events/invitation/<slug:token>/", registration_views.invitation, name="invitation"),
     path("my/events/", registration_views.my_events, name="my_events"),
 ]

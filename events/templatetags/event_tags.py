@@ -1,4 +1,5 @@
-"""Template helpers of the events room: event times in Beijing time (with the zone said), map links."""
+"""Template helpers of the events room: event times in Beijing time (with the zone said), district names
+in the reader's language, map links."""
 
 from urllib.parse import urlencode
 
@@ -8,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from home.times import beijing_iso, in_beijing, with_zone
+
+from ..districts import district_name
 
 register = template.Library()
 
@@ -20,9 +23,10 @@ def _time(value):
     return dateformat.format(in_beijing(value), "H:i")
 
 
-def when_text(starts_at, ends_at=None):
+def when_text(starts_at, ends_at=None, zone=True):
     """An event's time in Beijing time with the zone said, e.g. "Tue 1 Dec 2026, 14:00–16:00 (Beijing
-    time, UTC+8)"; both dates when it runs over midnight."""
+    time, UTC+8)"; both dates when it runs over midnight. `zone=False` leaves the zone out, for a list
+    that says it once (`{% beijing_time_note %}`)."""
     if not starts_at:
         return ""
     start, end = in_beijing(starts_at), in_beijing(ends_at)
@@ -41,15 +45,22 @@ def when_text(starts_at, ends_at=None):
             "end_date": _date(end),
             "end": _time(end),
         }
-    return with_zone(when)
+    return with_zone(when) if zone else when
 
 
 @register.simple_tag
-def event_when(starts_at, ends_at=None):
-    return when_text(starts_at, ends_at)
+def event_when(starts_at, ends_at=None, zone=True):
+    return when_text(starts_at, ends_at, zone)
+
+
+@register.simple_tag
+def beijing_time_note():
+    """What a list of events says once instead of after every time."""
+    return _("All times are Beijing time (UTC+8).")
 
 
 register.filter("beijing_iso", beijing_iso)
+register.filter("district_name", district_name)
 
 
 @register.filter

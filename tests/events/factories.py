@@ -57,7 +57,7 @@ class EventPageFactory(PublishedPageFactory):
     ends_at = factory.LazyAttribute(lambda page: page.starts_at + datetime.timedelta(hours=page.hours))
     venue = "社区活动中心"
     address = "北京市东城区示例路 1 号"
-    district = "东城区"
+    district = "dongcheng"
     capacity = None
     summary = "海外安全与领事保护知识讲座。"
 

@@ -83,7 +83,8 @@ def test_the_waitlist_email_tells_the_position(event):
     message = Message.objects.get(recipient="w2@example.org")
     assert message.dedupe_key.startswith("events:waitlisted:")
     assert "2" in message.body_text
-    assert not message.attachments  # no calendar entry or QR code for a place not held
+    # A tentative calendar entry (tests/events/test_registration_outcome.py), no QR code: no place held.
+    assert [item["filename"] for item in message.attachments] == ["event.ics"]
 
 
 def test_cancelling_a_confirmed_place_promotes_the_first_person_waiting(event):

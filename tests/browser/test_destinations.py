@@ -7,7 +7,12 @@ from playwright.sync_api import expect
 
 from home.models import HomePage
 from tests.browser.test_accessibility import check_page
-from tests.destinations import factories as f
+from tests.destinations.factories import (
+    DestinationFactory,
+    DestinationIndexPageFactory,
+    DestinationPageFactory,
+)
+from tests.factories import translate
 
 LANGUAGES = ["zh-hans", "en"]
 NARROW = 360
@@ -17,10 +22,12 @@ NARROW = 360
 def destination_paths(site_url, zh):
     """Iceland with an embassy and a consulate, its page in Chinese and in English."""
     home = HomePage.objects.get(locale=zh, depth=2)
-    place = f.destination("IS", contacts=2, police_number="112", ambulance_number="112", fire_number="112")
-    index = f.destination_index(home, slug="destinations-browser")
-    chinese = f.destination_page(index, place, title="冰岛")
-    english = f.translate(
+    place = DestinationFactory(
+        country="IS", contacts=2, police_number="112", ambulance_number="112", fire_number="112"
+    )
+    index = DestinationIndexPageFactory(parent=home, slug="destinations-browser")
+    chinese = DestinationPageFactory(parent=index, destination=place, title="冰岛")
+    english = translate(
         chinese,
         "en",
         title="Iceland",
@@ -102,7 +109,10 @@ def test_subscribing_in_chinese_leads_to_check_your_email(page_at, destination_p
 
     page = open_page(page_at, "/zh-hans/alerts/subscribe/", "zh-hans")
     page.locator('input[name="email"]').fill("traveller-browser@example.org")
+    # The destinations are found by typing (pinyin here); the checkbox that matches is the one sent.
+    page.locator("#destination-picker-input").press_sequentially("bingdao", delay=20)
     page.locator('input[type="checkbox"][value="IS"]').check()
+    expect(page.locator(".destination-chip")).to_have_text("冰岛×")
     with page.expect_response(lambda response: response.request.method == "POST") as posted:
         page.locator('main form button[type="submit"]').click()
     assert posted.value.status in (302, 303), (

@@ -20,10 +20,10 @@ The words are data in ``quizzes/demo_data/``:
 
 Questions are found again by translation keys derived from their slugs, quizzes by their slugs, and a
 quiz that has any attempt gets no generated ones: a second run changes nothing and keeps editors'
-changes. A demo quiz no editor has saved (every revision is the seeder's) follows the data when it
-changes: its rules and words are brought in line, in both languages, once. Attempts are generated
-with a seeded ``random.Random`` from one snapshot per quiz and language, scored by
-``quizzes.scoring`` and written with ``bulk_create``.
+changes. When the data changes a demo quiz, its ``replaces`` lists the values it had before: a quiz
+that still has them gets the new ones (both languages, once), one an editor changed keeps the
+editor's. Attempts are generated with a seeded ``random.Random`` from one snapshot per quiz and
+language, scored by ``quizzes.scoring`` and written with ``bulk_create``.
 """
 
 import random
@@ -33,7 +33,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from home.codes import CODE_ALPHABET
 from home.demo import DemoSeeder
@@ -114,29 +114,24 @@ class QuizSeeder(DemoSeeder):
         return [(spec, pages[spec["slug"]]) for spec in quizzes]
 
     def follow_the_data(self, specs, pages):
-        """Each copy of a demo quiz no editor has saved gets the data's rules and its language's words
-        where they differ (a rule changed in quizzes.json, such as showing the answers), published."""
-        by_key = {pages[spec["slug"]].translation_key: spec for spec in specs if spec["slug"] in pages}
-        copies = QuizPage.objects.filter(translation_key__in=by_key).select_related("locale")
-        edited = set(
-            Revision.page_revisions.filter(
-                object_id__in=[str(copy_.pk) for copy_ in copies], user__isnull=False
-            ).values_list("object_id", flat=True)
-        )
-        for copy_ in copies:
+        """A demo quiz still as an earlier demo made it gets what the data says now: each value listed
+        under the quiz's "replaces" (rules, and each language's words) that the page still has is
+        replaced, and the copy published. A value an editor changed is not the old one: it stays."""
+        by_key = {pages[spec["slug"]].translation_key: spec for spec in specs if spec.get("replaces")}
+        if not by_key:
+            return
+        for copy_ in QuizPage.objects.filter(translation_key__in=by_key).select_related("locale"):
             spec = by_key[copy_.translation_key]
-            words = spec.get(copy_.locale.language_code)
-            if str(copy_.pk) in edited or words is None or copy_.has_unpublished_changes:
-                continue
-            wanted = {**spec["rules"], **words}
-            changed = {name: value for name, value in wanted.items() if getattr(copy_, name) != value}
-            if not changed:
-                continue
-            for name, value in changed.items():
-                setattr(copy_, name, value)
-            copy_.save_revision().publish()
             language = copy_.locale.language_code
-            self.log(f"Brought the demo quiz {copy_.slug} ({language}) in line: {', '.join(changed)}")
+            old = {**spec["replaces"].get("rules", {}), **spec["replaces"].get(language, {})}
+            new = {**spec["rules"], **spec.get(language, {})}
+            changed = [name for name, value in old.items() if getattr(copy_, name) == value]
+            if not changed or copy_.has_unpublished_changes:
+                continue
+            for name in changed:
+                setattr(copy_, name, new[name])
+            copy_.save_revision().publish()
+            self.log(f"Brought the demo quiz {copy_.slug} ({language}) up to date: {', '.join(changed)}")
 
     def questions(self):
         """The demo bank in Chinese and English, made where missing; returns {slug: Chinese question}."""

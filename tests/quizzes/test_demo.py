@@ -63,7 +63,7 @@ def test_three_quizzes_live_in_both_languages_with_their_rules(seeded, zh, en):
         safety = quiz(locale, "fraud-and-personal-safety")
         assert safety.selection == QuizPage.Selection.RANDOM and safety.draw_count == 8
         assert safety.shuffle_questions and safety.time_limit_minutes == 10
-        assert safety.review == QuizPage.Review.WRONG and not safety.is_featured
+        assert safety.review == QuizPage.Review.ANSWERS and not safety.is_featured
         assert set(safety.draw_topics.values_list("topic__slug", flat=True)) == {
             "fraud-and-scams",
             "personal-safety",

@@ -21,6 +21,7 @@ from home.search import SearchWeight, SegmentedSearchMixin, stream_text
 from home.validators import validate_map_url
 
 from .. import page_views
+from ..districts import district_choices, district_search_text
 from .records import EventType
 
 
@@ -85,7 +86,8 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         _("district"),
         max_length=60,
         blank=True,
-        help_text=_("Used to filter events, e.g. 东城区 / Dongcheng."),
+        choices=district_choices,
+        help_text=_("Used to filter events; shown in each reader's language."),
     )
     map_url = models.URLField(_("map link (Amap or Baidu Maps)"), blank=True, validators=[validate_map_url])
     online_url = models.URLField(
@@ -201,7 +203,8 @@ class EventPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         return self.starts_at
 
     def search_text(self):
-        return " ".join([self.summary, self.venue, self.address, self.district, stream_text(self.body)])
+        district = district_search_text(self.district)
+        return " ".join([self.summary, self.venue, self.address, district, stream_text(self.body)])
 
     def get_indexed_instance(self):
         """Invitation-only events never reach the search index."""

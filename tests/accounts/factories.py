@@ -24,8 +24,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 def staff_user(group=None, permissions=(), admin_language="en", **fields):
     """A member of staff with Wagtail admin access: in the named `group` (Officers, Moderators,
     Editors...) and holding `permissions` ("app_label.codename"), the admin in
-    `admin_language` (English by default, so assertions read English strings; None leaves Wagtail's
-    default). Fetched again, so Django's permission cache is fresh."""
+    `admin_language` (English by default, so assertions read English strings; "zh-hans" for the
+    Chinese admin an editor sees). Fetched again, so Django's permission cache is fresh."""
     fields.setdefault("is_staff", True)
     if admin_language:
         fields.setdefault("preferred_language", admin_language)
@@ -34,7 +34,9 @@ def staff_user(group=None, permissions=(), admin_language="en", **fields):
         user.groups.add(Group.objects.get(name=group))
     for name in ("wagtailadmin.access_admin", *permissions):
         app_label, codename = name.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
     if admin_language:
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = admin_language

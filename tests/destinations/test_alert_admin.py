@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -12,6 +11,7 @@ from wagtail.users.models import UserProfile
 from destinations import fanout as fanouts
 from destinations.models import AlertDelivery, AlertFanout
 from outbox.models import Message
+from tests.accounts.factories import staff_user
 from tests.destinations import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,23 +24,14 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def france(db):
-    return factories.destination("FR")
+    return factories.DestinationFactory(country="FR")
 
 
 @pytest.fixture
 def alert_page(home_zh, france):
-    return factories.alert(factories.alert_index(home_zh), [france], title="巴黎治安提醒")
-
-
-def staff_with(make_user, *permissions):
-    user = make_user(is_staff=True)
-    wanted = ["wagtailadmin.access_admin", *permissions]
-    for name in wanted:
-        app_label, codename = name.split(".")
-        user.user_permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return type(user).objects.get(pk=user.pk)  # fresh permission cache
+    return factories.SafetyAlertPageFactory(
+        parent=factories.AlertIndexPageFactory(parent=home_zh), destinations=[france], title="巴黎治安提醒"
+    )
 
 
 @pytest.fixture
@@ -57,15 +48,17 @@ def refused(response):
 
 def queued_fanout(alert_page, count=3):
     for number in range(count):
-        factories.subscription(f"person{number}@example.org", places=list(alert_page.destinations.all()))
+        factories.AlertSubscriptionFactory(
+            email=f"person{number}@example.org", destinations=list(alert_page.destinations.all())
+        )
     fanout = fanouts.start_alert_fanout(alert_page)
     return fanout
 
 
 def test_the_preview_shows_the_email_and_how_many_people_will_get_it(client, superuser, alert_page, france):
-    factories.subscription("a@example.org", places=[france])
-    factories.subscription("b@example.org", language="en")
-    factories.subscription("c@example.org", places=[france], confirmed=False)
+    factories.AlertSubscriptionFactory(email="a@example.org", destinations=[france])
+    factories.AlertSubscriptionFactory(email="b@example.org", language="en")
+    factories.AlertSubscriptionFactory(email="c@example.org", destinations=[france], confirmed=False)
     client.force_login(superuser)
 
     response = client.get(reverse("destinations_alert_email_preview", args=[alert_page.pk]))
@@ -88,7 +81,7 @@ def test_the_preview_works_for_a_draft(client, superuser, alert_page):
 
 
 def test_a_test_email_goes_to_the_member_of_staff_only(client, superuser, alert_page, france, run_on_commit):
-    factories.subscription("a@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="a@example.org", destinations=[france])
     client.force_login(superuser)
 
     with run_on_commit():
@@ -104,7 +97,7 @@ def test_a_test_email_goes_to_the_member_of_staff_only(client, superuser, alert_
 
 
 def test_people_who_cannot_edit_the_alert_cannot_preview_it(client, make_user, alert_page):
-    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.view_alertfanout"], admin_language="zh-hans"))
 
     response = client.get(reverse("destinations_alert_email_preview", args=[alert_page.pk]))
 
@@ -122,7 +115,10 @@ def test_the_alert_editor_offers_the_email_preview(client, superuser, alert_page
 def test_the_stop_button_stops_a_sending(client, make_user, alert_page):
     fanout = queued_fanout(alert_page)
     client.force_login(
-        staff_with(make_user, "destinations.view_alertfanout", "destinations.change_alertfanout")
+        staff_user(
+            permissions=["destinations.view_alertfanout", "destinations.change_alertfanout"],
+            admin_language="zh-hans",
+        )
     )
 
     page = client.get(reverse("destinations_fanouts:detail", args=[fanout.pk]))
@@ -138,14 +134,14 @@ def test_the_stop_button_stops_a_sending(client, make_user, alert_page):
 
 def test_stopping_needs_the_change_permission_and_a_post(client, make_user, alert_page):
     fanout = queued_fanout(alert_page)
-    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.view_alertfanout"], admin_language="zh-hans"))
 
     page = client.get(reverse("destinations_fanouts:detail", args=[fanout.pk]))
     assert page.status_code == 200
     assert reverse("destinations_fanouts:stop", args=[fanout.pk]) not in page.content.decode()
     assert refused(client.post(reverse("destinations_fanouts:stop", args=[fanout.pk])))
 
-    client.force_login(staff_with(make_user, "destinations.change_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.change_alertfanout"], admin_language="zh-hans"))
     assert client.get(reverse("destinations_fanouts:stop", args=[fanout.pk])).status_code == 405
     fanout.refresh_from_db()
     assert fanout.status == AlertFanout.Status.QUEUED
@@ -153,19 +149,21 @@ def test_stopping_needs_the_change_permission_and_a_post(client, make_user, aler
 
 def test_sendings_need_the_view_permission(client, make_user, alert_page):
     fanout = queued_fanout(alert_page)
-    client.force_login(staff_with(make_user))
+    client.force_login(staff_user(admin_language="zh-hans"))
 
     assert refused(client.get(reverse("destinations_fanouts:index")))
     assert refused(client.get(reverse("destinations_fanouts:detail", args=[fanout.pk])))
 
 
 def test_the_report_counts_confirmed_subscribers_per_destination(client, make_user, france):
-    japan = factories.destination("JP", region="asia")
-    factories.subscription("a@example.org", places=[france, japan])
-    factories.subscription("b@example.org", places=[france])
-    factories.subscription("c@example.org", places=[france], confirmed=False)
-    factories.subscription("d@example.org")
-    client.force_login(staff_with(make_user, "destinations.view_alertsubscription"))
+    japan = factories.DestinationFactory(country="JP", region="asia")
+    factories.AlertSubscriptionFactory(email="a@example.org", destinations=[france, japan])
+    factories.AlertSubscriptionFactory(email="b@example.org", destinations=[france])
+    factories.AlertSubscriptionFactory(email="c@example.org", destinations=[france], confirmed=False)
+    factories.AlertSubscriptionFactory(email="d@example.org")
+    client.force_login(
+        staff_user(permissions=["destinations.view_alertsubscription"], admin_language="zh-hans")
+    )
 
     response = client.get(reverse("destinations_subscribers:index"))
 
@@ -178,18 +176,21 @@ def test_the_report_counts_confirmed_subscribers_per_destination(client, make_us
 
 
 def test_the_report_needs_the_view_permission(client, make_user):
-    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.view_alertfanout"], admin_language="zh-hans"))
 
     assert refused(client.get(reverse("destinations_subscribers:index")))
 
 
 def test_the_csv_exports_have_counts_and_no_addresses(client, make_user, alert_page, france, run_on_commit):
-    factories.subscription("secret.person@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="secret.person@example.org", destinations=[france])
     with run_on_commit():
         fanouts.start_alert_fanout(alert_page)
     AlertFanout.objects.update(title="=HYPERLINK(evil)")
     client.force_login(
-        staff_with(make_user, "destinations.view_alertsubscription", "destinations.view_alertfanout")
+        staff_user(
+            permissions=["destinations.view_alertsubscription", "destinations.view_alertfanout"],
+            admin_language="zh-hans",
+        )
     )
 
     subscribers = csv_export(client, reverse("destinations_subscribers:index"))
@@ -213,7 +214,7 @@ def csv_export(client, url):
 
 @pytest.mark.parametrize("list_name", ["destinations_fanouts", "destinations_subscribers"])
 def test_the_lists_results_and_exports_need_their_view_permission(client, make_user, list_name):
-    client.force_login(staff_with(make_user, "destinations.change_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.change_alertfanout"], admin_language="zh-hans"))
 
     assert refused(client.get(reverse(f"{list_name}:index_results")))
     assert refused(client.get(reverse(f"{list_name}:index") + "?export=xlsx"))
@@ -221,7 +222,7 @@ def test_the_lists_results_and_exports_need_their_view_permission(client, make_u
 
 def test_sendings_can_be_filtered_by_status_and_searched_by_title(client, make_user, alert_page):
     fanout = queued_fanout(alert_page)
-    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.view_alertfanout"], admin_language="zh-hans"))
     url = reverse("destinations_fanouts:index")
 
     assert fanout.title in client.get(url, {"status": "queued", "q": "巴黎"}).content.decode()
@@ -230,9 +231,9 @@ def test_sendings_can_be_filtered_by_status_and_searched_by_title(client, make_u
 
 
 def test_the_report_lists_destinations_by_name_in_the_readers_language(client, make_user, france):
-    factories.destination("JP", region="asia")
-    factories.destination("DE")
-    officer = staff_with(make_user, "destinations.view_alertsubscription")
+    factories.DestinationFactory(country="JP", region="asia")
+    factories.DestinationFactory(country="DE")
+    officer = staff_user(permissions=["destinations.view_alertsubscription"], admin_language="zh-hans")
     client.force_login(officer)
     url = reverse("destinations_subscribers:index")
 

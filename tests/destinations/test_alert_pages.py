@@ -18,12 +18,12 @@ MANY_CODES = ["AD", "AG", "AI", "AL", "AM", "AO", "AS", "AW", "AX", "AZ"]
 
 @pytest.fixture
 def place(db):
-    return f.destination("IS")
+    return f.DestinationFactory(country="IS")
 
 
 @pytest.fixture
 def alerts_index(home_zh):
-    return f.alert_index(home_zh)
+    return f.AlertIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def alert_for(index, places, **fields):
     """An alert for several destinations. Setting them on the page sorts them in memory by Country,
     which fails (Destination.Meta.ordering is ["country"]): rows go in through the join table."""
     first, *others = places
-    alert = f.alert(index, [first], **fields)
+    alert = f.SafetyAlertPageFactory(parent=index, destinations=[first], **fields)
     through = type(alert).destinations.through
     through.objects.bulk_create(through(safetyalertpage=alert, destination=other) for other in others)
     return alert
@@ -51,8 +51,16 @@ def later(moment):
 
 
 def test_index_shows_alerts_in_force_then_past_ones(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="暴风雪提醒", ends=hours(5))
-    f.alert(alerts_index, [place], title="已结束的提醒", starts=hours(-48), ends=hours(-24))
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="暴风雪提醒", valid_until=hours(5)
+    )
+    f.SafetyAlertPageFactory(
+        parent=alerts_index,
+        destinations=[place],
+        title="已结束的提醒",
+        valid_from=hours(-48),
+        valid_until=hours(-24),
+    )
     html = client.get(alerts_index.url).content.decode()
     active, archive = html.split('id="archive-heading"')
     assert "暴风雪提醒" in active and "已结束的提醒" not in active
@@ -60,14 +68,18 @@ def test_index_shows_alerts_in_force_then_past_ones(client, alerts_index, place)
 
 
 def test_index_does_not_show_an_alert_before_it_starts(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="明天生效的提醒", starts=hours(24))
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="明天生效的提醒", valid_from=hours(24)
+    )
     assert "明天生效的提醒" not in client.get(alerts_index.url).content.decode()
     with later(hours(25)):
         assert "明天生效的提醒" in client.get(alerts_index.url).content.decode()
 
 
 def test_an_alert_past_its_end_leaves_the_active_list_by_itself(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="即将结束的提醒", ends=hours(2))
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="即将结束的提醒", valid_until=hours(2)
+    )
     html = client.get(alerts_index.url).content.decode()
     assert "即将结束的提醒" in html.split('id="archive-heading"')[0]
     with later(hours(3)):
@@ -77,17 +89,21 @@ def test_an_alert_past_its_end_leaves_the_active_list_by_itself(client, alerts_i
 
 
 def test_an_alert_past_its_end_leaves_its_destination_page_by_itself(client, home_zh, alerts_index, place):
-    page = f.destination_page(f.destination_index(home_zh), place)
-    f.alert(alerts_index, [place], title="即将结束的提醒", ends=hours(2))
+    page = f.DestinationPageFactory(parent=f.DestinationIndexPageFactory(parent=home_zh), destination=place)
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="即将结束的提醒", valid_until=hours(2)
+    )
     assert "即将结束的提醒" in client.get(page.url).content.decode()
     with later(hours(3)):
         assert "即将结束的提醒" not in client.get(page.url).content.decode()
 
 
 def test_destination_page_shows_only_its_own_alerts_on_top(client, home_zh, alerts_index, place):
-    page = f.destination_page(f.destination_index(home_zh), place)
-    f.alert(alerts_index, [place], title="冰岛火山提醒")
-    f.alert(alerts_index, [f.destination("PE")], title="秘鲁游行提醒")
+    page = f.DestinationPageFactory(parent=f.DestinationIndexPageFactory(parent=home_zh), destination=place)
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title="冰岛火山提醒")
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[f.DestinationFactory(country="PE")], title="秘鲁游行提醒"
+    )
     html = client.get(page.url).content.decode()
     assert "冰岛火山提醒" in html and "秘鲁游行提醒" not in html
     assert html.index("冰岛火山提醒") < html.index('id="emergency-heading"')
@@ -95,8 +111,12 @@ def test_destination_page_shows_only_its_own_alerts_on_top(client, home_zh, aler
 
 def test_archive_is_paginated(client, alerts_index, place):
     for number in range(25):
-        f.alert(
-            alerts_index, [place], title=f"旧提醒{number:02d}", starts=hours(-100), ends=hours(-50 + number)
+        f.SafetyAlertPageFactory(
+            parent=alerts_index,
+            destinations=[place],
+            title=f"旧提醒{number:02d}",
+            valid_from=hours(-100),
+            valid_until=hours(-50 + number),
         )
     first = client.get(alerts_index.url).content.decode()
     second = client.get(alerts_index.url, {"page": "2"}).content.decode()
@@ -105,7 +125,9 @@ def test_archive_is_paginated(client, alerts_index, place):
 
 
 def test_archive_page_number_out_of_range_shows_the_last_page(client, alerts_index_en, alerts_index, place):
-    f.alert(alerts_index, [place], title="Old", starts=hours(-100), ends=hours(-50))
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="Old", valid_from=hours(-100), valid_until=hours(-50)
+    )
     html = client.get(alerts_index_en.url, {"page": "99"}).content.decode()
     assert "There are not that many pages" in html
 
@@ -125,13 +147,20 @@ def queries_for(client, url):
 
 
 def test_index_queries_do_not_grow_with_alerts(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="在生效")
-    f.alert(alerts_index, [place], starts=hours(-100), ends=hours(-50))
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title="在生效")
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], valid_from=hours(-100), valid_until=hours(-50)
+    )
     few = queries_for(client, alerts_index.url)
-    others = [f.destination(code) for code in MANY_CODES]
+    others = [f.DestinationFactory(country=code) for code in MANY_CODES]
     for number in range(24):
         alert_for(alerts_index, [place, *others[: number % 10]])
-        alert_for(alerts_index, [place, *others[: number % 10]], starts=hours(-100), ends=hours(-50 + number))
+        alert_for(
+            alerts_index,
+            [place, *others[: number % 10]],
+            valid_from=hours(-100),
+            valid_until=hours(-50 + number),
+        )
     many = queries_for(client, alerts_index.url)
     assert few == many <= 15
 
@@ -141,16 +170,23 @@ def test_index_queries_do_not_grow_with_alerts(client, alerts_index, place):
 
 def test_alert_page_shows_times_in_beijing_time_with_the_zone(client, alerts_index, alerts_index_en, place):
     starts = datetime.datetime(2026, 11, 30, 6, 0, tzinfo=datetime.UTC)
-    alert = f.alert(alerts_index, [place], starts=starts, ends=starts + datetime.timedelta(days=3650))
+    alert = f.SafetyAlertPageFactory(
+        parent=alerts_index,
+        destinations=[place],
+        valid_from=starts,
+        valid_until=starts + datetime.timedelta(days=3650),
+    )
     en_alert = f.translate(alert, "en", title="Volcano")
     html = client.get(en_alert.url).content.decode()
-    assert '<time datetime="2026-11-30T14:00+08:00">30 November 2026, 14:00 (Beijing time, UTC+8)</time>' in html
+    assert (
+        '<time datetime="2026-11-30T14:00+08:00">30 November 2026, 14:00 (Beijing time, UTC+8)</time>' in html
+    )
 
 
 def test_alert_page_shows_level_summary_body_and_source(client, alerts_index, place):
-    alert = f.alert(
-        alerts_index,
-        [place],
+    alert = f.SafetyAlertPageFactory(
+        parent=alerts_index,
+        destinations=[place],
         level=RiskLevel.DO_NOT_TRAVEL,
         source="中国驻冰岛使馆",
         source_url="https://is.china-embassy.gov.cn/",
@@ -164,8 +200,8 @@ def test_alert_page_shows_level_summary_body_and_source(client, alerts_index, pl
 def test_alert_page_links_destinations_with_a_live_page_in_the_readers_language(
     client, home_zh, alerts_index, place
 ):
-    peru = f.destination("PE")
-    page = f.destination_page(f.destination_index(home_zh), place)
+    peru = f.DestinationFactory(country="PE")
+    page = f.DestinationPageFactory(parent=f.DestinationIndexPageFactory(parent=home_zh), destination=place)
     alert = alert_for(alerts_index, [place, peru])
     html = client.get(alert.url).content.decode()
     assert f'<a href="{page.url}">冰岛</a>' in html
@@ -173,7 +209,13 @@ def test_alert_page_links_destinations_with_a_live_page_in_the_readers_language(
 
 
 def test_ended_alert_says_so_and_stays_readable(client, alerts_index, place):
-    alert = f.alert(alerts_index, [place], title="旧提醒", starts=hours(-48), ends=hours(-24))
+    alert = f.SafetyAlertPageFactory(
+        parent=alerts_index,
+        destinations=[place],
+        title="旧提醒",
+        valid_from=hours(-48),
+        valid_until=hours(-24),
+    )
     response = client.get(alert.url)
     assert response.status_code == 200
     assert "safety-alert__state--ended" in response.content.decode()
@@ -181,7 +223,7 @@ def test_ended_alert_says_so_and_stays_readable(client, alerts_index, place):
 
 
 def test_alert_page_queries_are_bounded(client, alerts_index, place, django_assert_max_num_queries):
-    others = [f.destination(code) for code in MANY_CODES]
+    others = [f.DestinationFactory(country=code) for code in MANY_CODES]
     alert = alert_for(alerts_index, [place, *others])
     client.get(alert.url)
     with django_assert_max_num_queries(15):

@@ -1,7 +1,6 @@
 """A crisis cannot wait for a moderation queue: holders of a named permission publish alerts at once."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -14,21 +13,22 @@ from destinations.models import (
     SafetyAlertPage,
 )
 from home.models import HomePage
+from tests.accounts.factories import staff_user
 
-from .factories import alert_index, destination, destination_index, destination_page, subscription
+from .factories import (
+    AlertIndexPageFactory,
+    AlertSubscriptionFactory,
+    DestinationFactory,
+    DestinationIndexPageFactory,
+    DestinationPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def staff_in(make_user, group_name):
-    user = make_user(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def alerts(home_zh):
-    return alert_index(home_zh)
+    return AlertIndexPageFactory(parent=home_zh)
 
 
 def add_alert_form(place, title="当地发生骚乱", action="action-publish"):
@@ -62,8 +62,8 @@ def add_url(parent):
 
 @pytest.mark.parametrize("group_name", ["Officers", "Moderators"])
 def test_named_permission_publishes_an_alert_at_once(client, make_user, alerts, group_name):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, group_name))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group=group_name, admin_language="zh-hans"))
     response = client.post(add_url(alerts), add_alert_form(place))
     assert response.status_code == 302
     alert = SafetyAlertPage.objects.get(slug="riots")
@@ -73,22 +73,22 @@ def test_named_permission_publishes_an_alert_at_once(client, make_user, alerts, 
 
 
 def test_editor_cannot_publish_an_alert_without_moderation(client, make_user, alerts):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Editors"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Editors", admin_language="zh-hans"))
     client.post(add_url(alerts), add_alert_form(place))
     assert not SafetyAlertPage.objects.filter(slug="riots", live=True).exists()
 
 
 def test_permission_to_publish_alerts_does_not_reach_other_pages(make_user, alerts, about_zh):
-    officer = staff_in(make_user, "Officers")
+    officer = staff_user(group="Officers", admin_language="zh-hans")
     assert alerts.permissions_for_user(officer).can_add_subpage()
     assert not about_zh.permissions_for_user(officer).can_publish()
     assert not about_zh.permissions_for_user(officer).can_edit()
 
 
 def test_alert_must_end_after_it_starts(client, make_user, alerts):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Officers"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     data = add_alert_form(place)
     data["valid_until"] = "2026-11-29 09:00"
     response = client.post(add_url(alerts), data)
@@ -97,10 +97,10 @@ def test_alert_must_end_after_it_starts(client, make_user, alerts):
 
 
 def test_deleting_a_destination_page_keeps_subscriptions_and_history(home_zh):
-    place = destination("FR")
-    page = destination_page(destination_index(home_zh), place)
+    place = DestinationFactory(country="FR")
+    page = DestinationPageFactory(parent=DestinationIndexPageFactory(parent=home_zh), destination=place)
     ChangeNote.objects.create(destination=place, summary_zh="更新紧急电话", risk_level=place.risk_level)
-    subscriber = subscription(places=[place])
+    subscriber = AlertSubscriptionFactory(destinations=[place])
     page.unpublish()
     page.delete()
     assert ChangeNote.objects.filter(destination=place).count() == 1
@@ -110,9 +110,9 @@ def test_deleting_a_destination_page_keeps_subscriptions_and_history(home_zh):
 def test_a_destination_has_one_page_per_language(home_zh):
     from django.core.exceptions import ValidationError
 
-    place = destination("FR")
-    index = destination_index(home_zh)
-    destination_page(index, place)
+    place = DestinationFactory(country="FR")
+    index = DestinationIndexPageFactory(parent=home_zh)
+    DestinationPageFactory(parent=index, destination=place)
     duplicate = DestinationPage(
         title="法国2", slug="fr2", destination=place, summary="x", locale=index.locale
     )
@@ -133,7 +133,7 @@ class TestPageTree(WagtailPageTestCase):
 
 
 def test_officers_find_the_alert_index_in_the_page_explorer(client, make_user, alerts):
-    client.force_login(staff_in(make_user, "Officers"))
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     response = client.get(f"/admin/pages/{alerts.pk}/")
     assert response.status_code == 200
     assert f"/admin/pages/{alerts.pk}/add_subpage/" in response.content.decode()

@@ -48,7 +48,9 @@ def card_pdf(destination, language):
 @pytest.fixture
 def place():
     """Luxembourg: not among the demo destinations, so the test owns its facts."""
-    return factories.destination("LU", police_number="113", ambulance_number="112", fire_number="114")
+    return factories.DestinationFactory(
+        country="LU", police_number="113", ambulance_number="112", fire_number="114"
+    )
 
 
 def test_card_is_a_one_page_pdf(place, tmp_path):
@@ -97,7 +99,7 @@ def test_card_has_blank_lines_for_the_travellers_details(place, tmp_path):
 
 
 def test_card_with_many_consulates_stays_on_one_page(tmp_path):
-    big = factories.destination("IS", contacts=12)
+    big = factories.DestinationFactory(country="IS", contacts=12)
     pdf = card_pdf(big, "zh-hans")
     assert pages(pdf, tmp_path) == 1
     assert "4 more consulates" in text(card_pdf(big, "en"), tmp_path)
@@ -228,7 +230,7 @@ def test_card_download_of_an_unknown_destination_is_not_found(client, place, cod
 
 def test_card_download_takes_few_queries(client, place, django_assert_max_num_queries):
     cards.refresh_cards(place)
-    factories.destination("MT", contacts=5)
+    factories.DestinationFactory(country="MT", contacts=5)
     with django_assert_max_num_queries(4):
         assert client.get("/zh-hans/destinations/lu/emergency-card.pdf").status_code == 200
 
@@ -249,7 +251,7 @@ def test_card_link_shows_format_and_size(rf, place):
 def test_refresh_command_renders_only_out_of_date_cards(place):
     from django.core.management import call_command
 
-    factories.destination("IS")
+    factories.DestinationFactory(country="IS")
     out = io.StringIO()
     call_command("refresh_emergency_cards", "lu", "is", stdout=out)
     assert "Rendered 4 emergency cards." in out.getvalue()

@@ -30,16 +30,16 @@ MANY_CODES = [
 
 
 def build(index, code, level=RiskLevel.PAY_ATTENTION, region=Region.EUROPE, english=True, **facts):
-    place = f.destination(code, level=level, region=region, **facts)
+    place = f.DestinationFactory(country=code, risk_level=level, region=region, **facts)
     zh_name, en_name = NAMES.get(code, (None, None))
-    page = f.destination_page(index, place, title=zh_name)
+    page = f.DestinationPageFactory(parent=index, destination=place, title=zh_name or place.country.name)
     en_page = f.translate(page, "en", title=en_name or page.title) if english else None
     return place, page, en_page
 
 
 @pytest.fixture
 def index(home_zh):
-    return f.destination_index(home_zh)
+    return f.DestinationIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture

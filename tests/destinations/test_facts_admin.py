@@ -3,23 +3,17 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from destinations.levels import RiskLevel
 from destinations.models import ChangeNote, Destination
 from destinations.viewsets import review_status
+from tests.accounts.factories import staff_user
 
-from .factories import destination
+from .factories import DestinationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_in(make_user, group_name):
-    user = make_user(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def contact_rows(place):
@@ -70,8 +64,8 @@ def edit_url(place):
 
 
 def test_officer_change_with_a_note_records_it_publicly(client, make_user):
-    place = destination("FR", level=RiskLevel.PAY_ATTENTION)
-    officer = staff_in(make_user, "Officers")
+    place = DestinationFactory(country="FR", risk_level=RiskLevel.PAY_ATTENTION)
+    officer = staff_user(group="Officers", admin_language="zh-hans")
     client.force_login(officer)
     response = client.post(
         edit_url(place),
@@ -89,8 +83,8 @@ def test_officer_change_with_a_note_records_it_publicly(client, make_user):
 
 
 def test_minor_change_records_no_note(client, make_user):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Officers"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     response = client.post(edit_url(place), facts_form(place, police_number="112", minor_change="on"))
     assert response.status_code == 302
     place.refresh_from_db()
@@ -99,8 +93,8 @@ def test_minor_change_records_no_note(client, make_user):
 
 
 def test_change_without_a_note_or_minor_flag_is_refused_and_changes_nothing(client, make_user):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Officers"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     response = client.post(edit_url(place), facts_form(place, police_number="112"))
     assert response.status_code == 200
     assert "Say what changed" in response.content.decode() or "说明改了什么" in response.content.decode()
@@ -110,8 +104,8 @@ def test_change_without_a_note_or_minor_flag_is_refused_and_changes_nothing(clie
 
 
 def test_phone_numbers_must_be_e164(client, make_user):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Officers"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     rows = contact_rows(place)
     rows[0]["emergency_phone"] = "0033 1 49 52 19 50"
     data = facts_form(place, minor_change="on")
@@ -123,8 +117,8 @@ def test_phone_numbers_must_be_e164(client, make_user):
 
 
 def test_map_link_must_be_amap_or_baidu(client, make_user):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Officers"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     rows = contact_rows(place)
     rows[0]["map_url"] = "https://evil.example.com/map"
     data = facts_form(place, minor_change="on")
@@ -134,16 +128,16 @@ def test_map_link_must_be_amap_or_baidu(client, make_user):
 
 
 def test_editor_cannot_change_facts(client, make_user):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Editors"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Editors", admin_language="zh-hans"))
     client.post(edit_url(place), facts_form(place, police_number="112", minor_change="on"))
     place.refresh_from_db()
     assert place.police_number == "17"
 
 
 def test_visa_free_days_only_with_visa_free_entry(client, make_user):
-    place = destination("FR")
-    client.force_login(staff_in(make_user, "Officers"))
+    place = DestinationFactory(country="FR")
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     response = client.post(edit_url(place), facts_form(place, visa_free_days="30", minor_change="on"))
     assert response.status_code == 200
     place.refresh_from_db()
@@ -159,8 +153,8 @@ def test_review_status_flags_overdue_and_soon():
 
 
 def test_officer_sees_advice_due_for_review_in_listing_and_dashboard(client, make_user):
-    due = destination("FR", review_by=timezone.localdate() - datetime.timedelta(days=1))
-    client.force_login(staff_in(make_user, "Officers"))
+    due = DestinationFactory(country="FR", review_by=timezone.localdate() - datetime.timedelta(days=1))
+    client.force_login(staff_user(group="Officers", admin_language="zh-hans"))
     listing = client.get("/admin/snippets/destinations/destination/").content.decode()
     assert due.review_by.isoformat() in listing
     dashboard = client.get("/admin/").content.decode()
@@ -169,8 +163,8 @@ def test_officer_sees_advice_due_for_review_in_listing_and_dashboard(client, mak
 
 
 def test_editors_see_advice_due_for_review_on_their_dashboard(client, make_user):
-    due = destination("FR", review_by=timezone.localdate())
-    client.force_login(staff_in(make_user, "Editors"))
+    due = DestinationFactory(country="FR", review_by=timezone.localdate())
+    client.force_login(staff_user(group="Editors", admin_language="zh-hans"))
     dashboard = client.get("/admin/").content.decode()
     assert "destinations-due-heading" in dashboard
     assert str(due) in dashboard

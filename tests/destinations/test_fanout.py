@@ -22,17 +22,17 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def france(db):
-    return factories.destination("FR")
+    return factories.DestinationFactory(country="FR")
 
 
 @pytest.fixture
 def japan(db):
-    return factories.destination("JP", region="asia")
+    return factories.DestinationFactory(country="JP", region="asia")
 
 
 @pytest.fixture
 def alerts_zh(home_zh):
-    return factories.alert_index(home_zh)
+    return factories.AlertIndexPageFactory(parent=home_zh)
 
 
 def recipients():
@@ -45,18 +45,20 @@ def emails_to(address):
 
 def publish_alert(alerts_zh, places, run_on_commit, **fields):
     with run_on_commit():
-        return factories.alert(alerts_zh, places, **fields)
+        return factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=places, **fields)
 
 
 def test_a_published_alert_goes_once_to_each_confirmed_subscriber_of_its_destinations(
     alerts_zh, france, japan, run_on_commit
 ):
-    factories.subscription("fr@example.org", places=[france])
-    factories.subscription("all@example.org")
-    factories.subscription("both@example.org", places=[france, japan])
-    factories.subscription("jp@example.org", places=[japan])
-    factories.subscription("unconfirmed@example.org", places=[france], confirmed=False)
-    left = factories.subscription("left@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="fr@example.org", destinations=[france])
+    factories.AlertSubscriptionFactory(email="all@example.org")
+    factories.AlertSubscriptionFactory(email="both@example.org", destinations=[france, japan])
+    factories.AlertSubscriptionFactory(email="jp@example.org", destinations=[japan])
+    factories.AlertSubscriptionFactory(
+        email="unconfirmed@example.org", destinations=[france], confirmed=False
+    )
+    left = factories.AlertSubscriptionFactory(email="left@example.org", destinations=[france])
     left.unsubscribed_at = left.created_at
     left.save()
 
@@ -68,7 +70,9 @@ def test_a_published_alert_goes_once_to_each_confirmed_subscriber_of_its_destina
 
 
 def test_an_unconfirmed_subscriber_gets_nothing(alerts_zh, france, run_on_commit):
-    factories.subscription("unconfirmed@example.org", places=[france], confirmed=False)
+    factories.AlertSubscriptionFactory(
+        email="unconfirmed@example.org", destinations=[france], confirmed=False
+    )
 
     publish_alert(alerts_zh, [france], run_on_commit)
 
@@ -79,9 +83,11 @@ def test_an_unconfirmed_subscriber_gets_nothing(alerts_zh, france, run_on_commit
 def test_each_subscriber_reads_the_alert_in_their_language_when_it_is_translated(
     home_en, alerts_zh, france, run_on_commit
 ):
-    factories.subscription("zh@example.org", language="zh-hans", places=[france])
-    factories.subscription("en@example.org", language="en", places=[france])
-    page = factories.alert(alerts_zh, [france], title="巴黎治安提醒")  # fan-out not run: no commit
+    factories.AlertSubscriptionFactory(email="zh@example.org", language="zh-hans", destinations=[france])
+    factories.AlertSubscriptionFactory(email="en@example.org", language="en", destinations=[france])
+    page = factories.SafetyAlertPageFactory(
+        parent=alerts_zh, destinations=[france], title="巴黎治安提醒"
+    )  # fan-out not run: no commit
     factories.translate(page, "en", title="Paris safety reminder", summary="Pickpockets are active.")
 
     with run_on_commit():
@@ -97,7 +103,7 @@ def test_each_subscriber_reads_the_alert_in_their_language_when_it_is_translated
 
 
 def test_without_a_live_translation_the_alert_goes_in_its_source_language(alerts_zh, france, run_on_commit):
-    factories.subscription("en@example.org", language="en", places=[france])
+    factories.AlertSubscriptionFactory(email="en@example.org", language="en", destinations=[france])
 
     publish_alert(alerts_zh, [france], run_on_commit, title="巴黎治安提醒")
 
@@ -110,7 +116,7 @@ def test_without_a_live_translation_the_alert_goes_in_its_source_language(alerts
 def test_publishing_again_or_publishing_the_translation_sends_nothing_new(
     home_en, alerts_zh, france, run_on_commit
 ):
-    factories.subscription("fr@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="fr@example.org", destinations=[france])
     page = publish_alert(alerts_zh, [france], run_on_commit)
     assert len(mail.outbox) == 1
 
@@ -129,15 +135,15 @@ def test_an_alert_that_has_already_ended_is_not_emailed(alerts_zh, france, run_o
 
     from django.utils import timezone
 
-    factories.subscription("fr@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="fr@example.org", destinations=[france])
     now = timezone.now()
 
     publish_alert(
         alerts_zh,
         [france],
         run_on_commit,
-        starts=now - datetime.timedelta(days=3),
-        ends=now - datetime.timedelta(days=1),
+        valid_from=now - datetime.timedelta(days=3),
+        valid_until=now - datetime.timedelta(days=1),
     )
 
     assert mail.outbox == []
@@ -149,8 +155,8 @@ def test_a_fanout_stopped_after_one_batch_and_resumed_sends_each_subscriber_one_
 ):
     emails = [f"person{number}@example.org" for number in range(5)]
     for email in emails:
-        factories.subscription(email, places=[france])
-    page = factories.alert(alerts_zh, [france])
+        factories.AlertSubscriptionFactory(email=email, destinations=[france])
+    page = factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=[france])
     fanout = fanouts.start_alert_fanout(page)
 
     with run_on_commit():
@@ -175,8 +181,8 @@ def test_a_fanout_that_crashed_half_way_and_is_retried_sends_each_subscriber_one
 ):
     emails = [f"person{number}@example.org" for number in range(5)]
     for email in emails:
-        factories.subscription(email, places=[france])
-    page = factories.alert(alerts_zh, [france])
+        factories.AlertSubscriptionFactory(email=email, destinations=[france])
+    page = factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=[france])
     fanout = fanouts.start_alert_fanout(page)
     real_queue = fanouts.outbox.queue_messages
     calls = []
@@ -204,8 +210,8 @@ def test_stopping_withdraws_queued_emails_not_yet_sent_and_resuming_sends_them_o
     alerts_zh, france, django_capture_on_commit_callbacks, run_on_commit
 ):
     for number in range(3):
-        factories.subscription(f"person{number}@example.org", places=[france])
-    page = factories.alert(alerts_zh, [france])
+        factories.AlertSubscriptionFactory(email=f"person{number}@example.org", destinations=[france])
+    page = factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=[france])
     fanout = fanouts.start_alert_fanout(page)
     with django_capture_on_commit_callbacks(execute=False):  # the delivery task never runs
         fanouts.run_fanout(fanout.pk, batch_size=2, max_batches=1)
@@ -225,7 +231,9 @@ def test_stopping_withdraws_queued_emails_not_yet_sent_and_resuming_sends_them_o
 def test_alert_emails_carry_one_click_unsubscribe_headers_that_work_with_one_post(
     client, alerts_zh, france, run_on_commit
 ):
-    subscription = factories.subscription("fr@example.org", language="en", places=[france])
+    subscription = factories.AlertSubscriptionFactory(
+        email="fr@example.org", language="en", destinations=[france]
+    )
     publish_alert(alerts_zh, [france], run_on_commit)
 
     [email] = mail.outbox
@@ -246,12 +254,14 @@ def test_alert_emails_carry_one_click_unsubscribe_headers_that_work_with_one_pos
 def test_a_non_minor_change_is_sent_once_to_confirmed_subscribers_in_their_language(
     home_zh, home_en, france, run_on_commit
 ):
-    index = factories.destination_index(home_zh)
-    page = factories.destination_page(index, france, title="法国")
+    index = factories.DestinationIndexPageFactory(parent=home_zh)
+    page = factories.DestinationPageFactory(parent=index, destination=france, title="法国")
     factories.translate(page, "en", title="France")
-    factories.subscription("zh@example.org", language="zh-hans", places=[france])
-    factories.subscription("en@example.org", language="en")
-    factories.subscription("unconfirmed@example.org", places=[france], confirmed=False)
+    factories.AlertSubscriptionFactory(email="zh@example.org", language="zh-hans", destinations=[france])
+    factories.AlertSubscriptionFactory(email="en@example.org", language="en")
+    factories.AlertSubscriptionFactory(
+        email="unconfirmed@example.org", destinations=[france], confirmed=False
+    )
 
     with run_on_commit():
         facts_saved(france, minor=False, summary_zh="报警电话已更新", summary_en="Police number updated")
@@ -267,9 +277,9 @@ def test_a_non_minor_change_is_sent_once_to_confirmed_subscribers_in_their_langu
 
 
 def test_a_change_links_to_the_source_page_when_the_translation_is_missing(home_zh, france, run_on_commit):
-    index = factories.destination_index(home_zh)
-    factories.destination_page(index, france)
-    factories.subscription("en@example.org", language="en", places=[france])
+    index = factories.DestinationIndexPageFactory(parent=home_zh)
+    factories.DestinationPageFactory(parent=index, destination=france)
+    factories.AlertSubscriptionFactory(email="en@example.org", language="en", destinations=[france])
 
     with run_on_commit():
         facts_saved(france, minor=False, summary_zh="风险等级上调", summary_en="")
@@ -280,7 +290,7 @@ def test_a_change_links_to_the_source_page_when_the_translation_is_missing(home_
 
 
 def test_a_minor_change_sends_nothing(france, run_on_commit):
-    factories.subscription("fr@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="fr@example.org", destinations=[france])
 
     with run_on_commit():
         facts_saved(france, minor=True, summary_zh="修正错别字")
@@ -290,7 +300,7 @@ def test_a_minor_change_sends_nothing(france, run_on_commit):
 
 
 def test_the_same_change_note_is_never_sent_twice(france, run_on_commit):
-    factories.subscription("fr@example.org", places=[france])
+    factories.AlertSubscriptionFactory(email="fr@example.org", destinations=[france])
     with run_on_commit():
         note = facts_saved(france, minor=False, summary_zh="报警电话已更新")
 
@@ -303,8 +313,8 @@ def test_the_same_change_note_is_never_sent_twice(france, run_on_commit):
 
 def test_one_batch_takes_a_fixed_number_of_queries(alerts_zh, france, django_assert_max_num_queries):
     for number in range(40):
-        factories.subscription(f"person{number}@example.org", places=[france])
-    page = factories.alert(alerts_zh, [france])
+        factories.AlertSubscriptionFactory(email=f"person{number}@example.org", destinations=[france])
+    page = factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=[france])
     fanout = fanouts.start_alert_fanout(page)
     fanouts.run_fanout(fanout.pk, batch_size=5, max_batches=1)  # renders the email once
     fanout.refresh_from_db()
@@ -319,10 +329,10 @@ def test_one_batch_takes_a_fixed_number_of_queries(alerts_zh, france, django_ass
 
 
 def test_the_preview_counts_who_would_get_a_draft_alert(alerts_zh, france, japan):
-    factories.subscription("fr@example.org", places=[france])
-    factories.subscription("en@example.org", language="en", places=[france])
-    factories.subscription("jp@example.org", places=[japan])
-    page = factories.alert(alerts_zh, [france])
+    factories.AlertSubscriptionFactory(email="fr@example.org", destinations=[france])
+    factories.AlertSubscriptionFactory(email="en@example.org", language="en", destinations=[france])
+    factories.AlertSubscriptionFactory(email="jp@example.org", destinations=[japan])
+    page = factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=[france])
     assert sum(fanouts.recipients_by_language(page).values()) == 2
     page.destinations = [japan]  # the draft moves the alert to another destination
     page.save_revision()
@@ -340,8 +350,10 @@ def test_the_cron_command_finishes_a_fanout_left_half_way_sending_each_subscribe
 
     emails = [f"person{number}@example.org" for number in range(5)]
     for email in emails:
-        factories.subscription(email, places=[france])
-    fanout = fanouts.start_alert_fanout(factories.alert(alerts_zh, [france]))
+        factories.AlertSubscriptionFactory(email=email, destinations=[france])
+    fanout = fanouts.start_alert_fanout(
+        factories.SafetyAlertPageFactory(parent=alerts_zh, destinations=[france])
+    )
     with run_on_commit():
         fanouts.run_fanout(fanout.pk, batch_size=2, max_batches=1)  # the worker died after one batch
     assert len(mail.outbox) == 2

@@ -23,11 +23,13 @@ def at_once(function):
 
 
 def test_fanouts_of_the_same_alert_running_at_once_send_one_email_each(home_zh):
-    place = factories.destination("FR")
+    place = factories.DestinationFactory(country="FR")
     emails = [f"person{number}@example.org" for number in range(60)]
     for email in emails:
-        factories.subscription(email, places=[place])
-    alert = factories.alert(factories.alert_index(home_zh), [place])  # publishing ran one fan-out already
+        factories.AlertSubscriptionFactory(email=email, destinations=[place])
+    alert = factories.SafetyAlertPageFactory(
+        parent=factories.AlertIndexPageFactory(parent=home_zh), destinations=[place]
+    )  # publishing ran one fan-out already
     AlertDelivery.objects.all().delete()
     Message.objects.all().delete()
     AlertFanout.objects.update(status=AlertFanout.Status.SENDING, sent=0)
@@ -44,9 +46,11 @@ def test_fanouts_of_the_same_alert_running_at_once_send_one_email_each(home_zh):
 
 
 def test_an_alert_started_by_several_publishers_at_once_is_one_fanout(home_zh):
-    place = factories.destination("FR")
-    factories.subscription("ann@example.org", places=[place])
-    alert = factories.alert(factories.alert_index(home_zh), [place])
+    place = factories.DestinationFactory(country="FR")
+    factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[place])
+    alert = factories.SafetyAlertPageFactory(
+        parent=factories.AlertIndexPageFactory(parent=home_zh), destinations=[place]
+    )
     AlertDelivery.objects.all().delete()
     AlertFanout.objects.all().delete()
     Message.objects.all().delete()

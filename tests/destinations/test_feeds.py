@@ -15,7 +15,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def alerts_index(home_zh):
-    return f.alert_index(home_zh)
+    return f.AlertIndexPageFactory(parent=home_zh)
 
 
 def entries(client, url):
@@ -34,9 +34,11 @@ def entries(client, url):
 
 
 def test_feed_of_all_alerts_parses_and_lists_the_languages_alerts(client, alerts_index):
-    iceland, peru = f.destination("IS"), f.destination("PE")
-    f.alert(alerts_index, [iceland], title="冰岛火山提醒", slug="volcano")
-    f.alert(alerts_index, [peru], title="秘鲁游行提醒", slug="protest")
+    iceland, peru = f.DestinationFactory(country="IS"), f.DestinationFactory(country="PE")
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[iceland], title="冰岛火山提醒", slug="volcano"
+    )
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[peru], title="秘鲁游行提醒", slug="protest")
     feed, items = entries(client, "/zh-hans/feeds/alerts/")
     titles = [item["title"] for item in items]
     assert any("冰岛火山提醒" in title for title in titles)
@@ -47,7 +49,9 @@ def test_feed_of_all_alerts_parses_and_lists_the_languages_alerts(client, alerts
 
 
 def test_feed_entry_says_the_level_destinations_and_times(client, alerts_index):
-    alert = f.alert(alerts_index, [f.destination("IS")], slug="volcano")
+    alert = f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[f.DestinationFactory(country="IS")], slug="volcano"
+    )
     en_alert = f.translate(alert, "en", title="Volcano", summary="Eruption near Grindavik.")
     _feed, items = entries(client, "/en/feeds/alerts/")
     item = next(item for item in items if item["link"].endswith(en_alert.url))
@@ -58,16 +62,18 @@ def test_feed_entry_says_the_level_destinations_and_times(client, alerts_index):
 
 
 def test_feed_keeps_only_its_own_language(client, alerts_index):
-    alert = f.alert(alerts_index, [f.destination("IS")], title="只有中文")
+    alert = f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[f.DestinationFactory(country="IS")], title="只有中文"
+    )
     _feed, items = entries(client, "/en/feeds/alerts/")
     assert all("只有中文" not in item["title"] for item in items)
     assert alert.url not in [item["link"] for item in items]
 
 
 def test_feed_of_one_destination_lists_only_its_alerts(client, alerts_index):
-    iceland, peru = f.destination("IS"), f.destination("PE")
-    f.alert(alerts_index, [iceland], title="冰岛火山提醒")
-    f.alert(alerts_index, [peru], title="秘鲁游行提醒")
+    iceland, peru = f.DestinationFactory(country="IS"), f.DestinationFactory(country="PE")
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[iceland], title="冰岛火山提醒")
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[peru], title="秘鲁游行提醒")
     _feed, items = entries(client, "/zh-hans/feeds/alerts/is/")
     titles = " ".join(item["title"] for item in items)
     assert "冰岛火山提醒" in titles
@@ -76,12 +82,12 @@ def test_feed_of_one_destination_lists_only_its_alerts(client, alerts_index):
 
 def test_feed_keeps_ended_alerts(client, alerts_index):
     now = timezone.now()
-    f.alert(
-        alerts_index,
-        [f.destination("IS")],
+    f.SafetyAlertPageFactory(
+        parent=alerts_index,
+        destinations=[f.DestinationFactory(country="IS")],
         title="已结束",
-        starts=now - datetime.timedelta(days=3),
-        ends=now - datetime.timedelta(days=1),
+        valid_from=now - datetime.timedelta(days=3),
+        valid_until=now - datetime.timedelta(days=1),
     )
     _feed, items = entries(client, "/zh-hans/feeds/alerts/is/")
     assert any("已结束" in item["title"] for item in items)
@@ -92,9 +98,9 @@ def test_feed_of_an_unknown_destination_is_not_found(client):
 
 
 def test_feed_queries_do_not_grow_with_alerts(client, alerts_index, django_assert_max_num_queries):
-    place = f.destination("IS")
+    place = f.DestinationFactory(country="IS")
     for number in range(25):
-        f.alert(alerts_index, [place], title=f"提醒{number}")
+        f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title=f"提醒{number}")
     client.get("/zh-hans/feeds/alerts/")
     with django_assert_max_num_queries(10):
         assert client.get("/zh-hans/feeds/alerts/").status_code == 200

@@ -21,12 +21,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def alerts_index(home_zh):
-    return f.alert_index(home_zh)
+    return f.AlertIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def place(db):
-    return f.destination("IS")
+    return f.DestinationFactory(country="IS")
 
 
 def hours(n):
@@ -34,7 +34,9 @@ def hours(n):
 
 
 def test_home_shows_alerts_in_force_with_their_level(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="冰岛火山提醒", level=RiskLevel.DO_NOT_TRAVEL)
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="冰岛火山提醒", level=RiskLevel.DO_NOT_TRAVEL
+    )
     html = client.get("/zh-hans/").content.decode()
     section = html[html.index("冰岛火山提醒") - 1500 : html.index("冰岛火山提醒")]
     assert "level-icon-octagon-stop" in section
@@ -42,7 +44,7 @@ def test_home_shows_alerts_in_force_with_their_level(client, alerts_index, place
 
 
 def test_home_shows_alerts_in_the_readers_language_only(client, alerts_index, place):
-    alert = f.alert(alerts_index, [place], title="冰岛火山提醒")
+    alert = f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title="冰岛火山提醒")
     assert "冰岛火山提醒" not in client.get("/en/").content.decode()
     f.translate(alerts_index, "en", title="Safety alerts")
     f.translate(alert, "en", title="Volcano in Iceland")
@@ -51,15 +53,25 @@ def test_home_shows_alerts_in_the_readers_language_only(client, alerts_index, pl
 
 
 def test_expired_alert_leaves_the_home_page_without_any_action(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="即将结束的提醒", ends=hours(2))
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="即将结束的提醒", valid_until=hours(2)
+    )
     assert "即将结束的提醒" in client.get("/zh-hans/").content.decode()
     with mock.patch("django.utils.timezone.now", return_value=hours(3)):
         assert "即将结束的提醒" not in client.get("/zh-hans/").content.decode()
 
 
 def test_home_does_not_show_ended_or_future_alerts(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="已结束的提醒", starts=hours(-48), ends=hours(-1))
-    f.alert(alerts_index, [place], title="明天的提醒", starts=hours(24))
+    f.SafetyAlertPageFactory(
+        parent=alerts_index,
+        destinations=[place],
+        title="已结束的提醒",
+        valid_from=hours(-48),
+        valid_until=hours(-1),
+    )
+    f.SafetyAlertPageFactory(
+        parent=alerts_index, destinations=[place], title="明天的提醒", valid_from=hours(24)
+    )
     html = client.get("/zh-hans/").content.decode()
     assert "已结束的提醒" not in html and "明天的提醒" not in html
 
@@ -72,7 +84,7 @@ def section_request(client):
 
 
 def test_section_costs_no_query_once_cached(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="冰岛火山提醒")
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title="冰岛火山提醒")
     request = section_request(client)
     with translation.override("zh-hans"):
         home_page_sections(request)
@@ -83,7 +95,7 @@ def test_section_costs_no_query_once_cached(client, alerts_index, place):
 
 
 def test_section_is_built_in_one_query(client, alerts_index, place):
-    f.alert(alerts_index, [place], title="冰岛火山提醒")
+    f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title="冰岛火山提醒")
     request = section_request(client)
     site_changed()
     Site.find_for_request(request)  # the home page has found its site already
@@ -102,7 +114,7 @@ def test_home_page_stays_within_its_query_budget_with_many_alerts(
     client, alerts_index, place, django_assert_max_num_queries
 ):
     for number in range(10):
-        f.alert(alerts_index, [place], title=f"提醒{number}")
+        f.SafetyAlertPageFactory(parent=alerts_index, destinations=[place], title=f"提醒{number}")
     client.get("/zh-hans/")
     with django_assert_max_num_queries(15):
         assert client.get("/zh-hans/").status_code == 200

@@ -23,6 +23,7 @@ from destinations import cards, subscriptions
 from destinations import fanout as fanouts
 from destinations.models import AlertFanout, AlertSubscription, EmergencyCard
 from outbox.models import Message
+from tests.accounts.factories import staff_user
 from tests.destinations import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,24 +60,14 @@ def refused(response):
     )
 
 
-def staff_with(make_user, *permissions, email="staff@example.org"):
-    user = make_user(is_staff=True, email=email)
-    for name in ("wagtailadmin.access_admin", *permissions):
-        app_label, codename = name.split(".")
-        user.user_permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return type(user).objects.get(pk=user.pk)
-
-
 @pytest.fixture
 def france(db):
-    return factories.destination("FR")
+    return factories.DestinationFactory(country="FR")
 
 
 @pytest.fixture
 def japan(db):
-    return factories.destination("JP", region="asia")
+    return factories.DestinationFactory(country="JP", region="asia")
 
 
 @pytest.fixture
@@ -94,8 +85,12 @@ def confirmation_path(subscription, choices):
 
 
 def test_a_forged_confirmation_token_is_refused_and_changes_nothing(client, france, japan):
-    mine = factories.subscription("ann@example.org", language="en", places=[france], confirmed=False)
-    theirs = factories.subscription("bob@example.org", language="zh-hans", places=[japan], confirmed=False)
+    mine = factories.AlertSubscriptionFactory(
+        email="ann@example.org", language="en", destinations=[france], confirmed=False
+    )
+    theirs = factories.AlertSubscriptionFactory(
+        email="bob@example.org", language="zh-hans", destinations=[japan], confirmed=False
+    )
     genuine = confirmation_path(theirs, subscriptions.Choices(language="en", all_destinations=True))
     before = [row_of(mine), row_of(theirs)]
     token = genuine.rstrip("/").rsplit("/", 1)[1]
@@ -109,9 +104,11 @@ def test_a_forged_confirmation_token_is_refused_and_changes_nothing(client, fran
 
 
 def test_a_confirmation_link_whose_subscription_was_deleted_is_not_valid(client, france):
-    gone = factories.subscription("ann@example.org", places=[france], confirmed=False)
+    gone = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france], confirmed=False)
     path = confirmation_path(gone, subscriptions.Choices(language="en", all_destinations=True))
-    other = factories.subscription("bob@example.org", places=[france], confirmed=False)
+    other = factories.AlertSubscriptionFactory(
+        email="bob@example.org", destinations=[france], confirmed=False
+    )
     before = row_of(other)
     gone.delete()
 
@@ -122,8 +119,10 @@ def test_a_confirmation_link_whose_subscription_was_deleted_is_not_valid(client,
 
 
 def test_a_genuine_confirmation_link_confirms_its_own_subscription_only(client, france, japan):
-    mine = factories.subscription("ann@example.org", places=[france], confirmed=False)
-    theirs = factories.subscription("bob@example.org", places=[japan], confirmed=False)
+    mine = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france], confirmed=False)
+    theirs = factories.AlertSubscriptionFactory(
+        email="bob@example.org", destinations=[japan], confirmed=False
+    )
     before = row_of(theirs)
     path = confirmation_path(mine, subscriptions.Choices(language="en", codes=("FR", "JP")))
 
@@ -136,7 +135,9 @@ def test_a_genuine_confirmation_link_confirms_its_own_subscription_only(client, 
 
 
 def test_preferences_posted_to_an_unknown_token_change_no_subscription(client, france, japan):
-    subscription = factories.subscription("ann@example.org", language="zh-hans", places=[france])
+    subscription = factories.AlertSubscriptionFactory(
+        email="ann@example.org", language="zh-hans", destinations=[france]
+    )
     before = row_of(subscription)
     altered = subscription.token[:-1] + ("A" if subscription.token[-1] != "A" else "B")
 
@@ -151,7 +152,9 @@ def test_preferences_posted_to_an_unknown_token_change_no_subscription(client, f
 
 
 def test_a_confirmation_link_is_not_a_preferences_or_unsubscribe_token(client, france):
-    subscription = factories.subscription("ann@example.org", places=[france], confirmed=False)
+    subscription = factories.AlertSubscriptionFactory(
+        email="ann@example.org", destinations=[france], confirmed=False
+    )
     before = row_of(subscription)
     token = confirmation_path(subscription, subscriptions.Choices(language="en", all_destinations=True))
     token = token.rstrip("/").rsplit("/", 1)[1]
@@ -165,7 +168,9 @@ def test_a_confirmation_link_is_not_a_preferences_or_unsubscribe_token(client, f
 
 
 def test_a_subscription_token_does_not_open_a_confirmation_link(client, france):
-    subscription = factories.subscription("ann@example.org", places=[france], confirmed=False)
+    subscription = factories.AlertSubscriptionFactory(
+        email="ann@example.org", destinations=[france], confirmed=False
+    )
     before = row_of(subscription)
 
     response = client.post(url("confirm", token=subscription.token))
@@ -177,8 +182,8 @@ def test_a_subscription_token_does_not_open_a_confirmation_link(client, france):
 def test_unsubscribing_and_changing_preferences_with_one_token_leave_every_other_subscription_alone(
     client, france, japan
 ):
-    mine = factories.subscription("ann@example.org", places=[france])
-    theirs = factories.subscription("bob@example.org", places=[france])
+    mine = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
+    theirs = factories.AlertSubscriptionFactory(email="bob@example.org", destinations=[france])
     before = row_of(theirs)
 
     client.post(url("preferences", token=mine.token), {"destinations": ["JP"], "language": "en"})
@@ -189,8 +194,8 @@ def test_unsubscribing_and_changing_preferences_with_one_token_leave_every_other
 
 
 def test_a_preferences_page_shows_its_own_subscription_only(client, france, japan):
-    mine = factories.subscription("ann@example.org", places=[france])
-    factories.subscription("bob@example.org", places=[japan])
+    mine = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
+    factories.AlertSubscriptionFactory(email="bob@example.org", destinations=[japan])
 
     html = client.get(url("preferences", token=mine.token)).content.decode()
 
@@ -208,7 +213,9 @@ def fake_pdf(context):
 @pytest.fixture
 def place(db):
     """Luxembourg: not among the demo destinations, so the test owns its facts."""
-    return factories.destination("LU", police_number="113", ambulance_number="112", fire_number="114")
+    return factories.DestinationFactory(
+        country="LU", police_number="113", ambulance_number="112", fire_number="114"
+    )
 
 
 def test_the_emergency_card_holds_nothing_personal_and_is_the_same_for_everyone(client, make_user, place):
@@ -241,7 +248,9 @@ def test_a_card_url_with_a_bogus_code_is_404_and_renders_no_card(client, place, 
 
 
 def test_a_card_for_one_destination_shows_only_that_destinations_facts(client, place):
-    other = factories.destination("MT", police_number="191", ambulance_number="196", fire_number="199")
+    other = factories.DestinationFactory(
+        country="MT", police_number="191", ambulance_number="196", fire_number="199"
+    )
     with mock.patch.object(cards, "render_card_pdf", side_effect=fake_pdf):
         body = b"".join(client.get("/en/destinations/lu/emergency-card.pdf").streaming_content).decode()
 
@@ -256,19 +265,22 @@ def test_a_card_for_one_destination_shows_only_that_destinations_facts(client, p
 
 @pytest.fixture
 def alert_index(home_zh):
-    return factories.alert_index(home_zh)
+    return factories.AlertIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
 def alert_page(alert_index, france):
-    return factories.alert(alert_index, [france], title="巴黎治安提醒")
+    return factories.SafetyAlertPageFactory(parent=alert_index, destinations=[france], title="巴黎治安提醒")
 
 
 def test_a_test_email_of_an_alert_one_may_not_edit_is_refused_and_sends_nothing(
     client, make_user, alert_page, run_on_commit
 ):
     client.force_login(
-        staff_with(make_user, "destinations.view_alertfanout", "destinations.change_alertfanout")
+        staff_user(
+            permissions=["destinations.view_alertfanout", "destinations.change_alertfanout"],
+            admin_language="zh-hans",
+        )
     )
 
     with run_on_commit():
@@ -284,15 +296,17 @@ def test_a_test_email_of_an_alert_one_may_not_edit_is_refused_and_sends_nothing(
 def test_an_editor_of_one_alert_index_cannot_preview_or_test_an_alert_under_another(
     client, make_user, home_zh, alert_page, france, run_on_commit
 ):
-    own_index = factories.alert_index(home_zh, slug="own-alerts", title="本处提醒")
-    own_alert = factories.alert(own_index, [france], title="本处的提醒", slug="own-alert")
+    own_index = factories.AlertIndexPageFactory(parent=home_zh, slug="own-alerts", title="本处提醒")
+    own_alert = factories.SafetyAlertPageFactory(
+        parent=own_index, destinations=[france], title="本处的提醒", slug="own-alert"
+    )
     group = Group.objects.create(name="Alert editors of one index")
     GroupPagePermission.objects.create(
         group=group,
         page=Page.objects.get(pk=own_index.pk),
         permission=Permission.objects.get(codename="change_page"),
     )
-    user = staff_with(make_user)
+    user = staff_user(admin_language="zh-hans")
     user.groups.add(group)
     client.force_login(user)
     assert client.get(reverse("destinations_alert_email_preview", args=[own_alert.pk])).status_code == 200
@@ -335,7 +349,9 @@ def test_the_email_preview_of_a_page_that_is_not_an_alert_is_404_and_sends_nothi
 
 def queued_fanout(alert_page, count=2):
     for number in range(count):
-        factories.subscription(f"person{number}@example.org", places=list(alert_page.destinations.all()))
+        factories.AlertSubscriptionFactory(
+            email=f"person{number}@example.org", destinations=list(alert_page.destinations.all())
+        )
     return fanouts.start_alert_fanout(alert_page)
 
 
@@ -344,7 +360,7 @@ def test_resuming_a_sending_needs_the_change_permission_and_changes_nothing(clie
     fanouts.stop_fanout(fanout)
     before = fanout_row(fanout)
     assert before["status"] == AlertFanout.Status.STOPPED
-    client.force_login(staff_with(make_user, "destinations.view_alertfanout"))
+    client.force_login(staff_user(permissions=["destinations.view_alertfanout"], admin_language="zh-hans"))
 
     assert refused(client.post(reverse("destinations_fanouts:resume", args=[fanout.pk])))
     assert fanout_row(fanout) == before
@@ -358,7 +374,10 @@ def test_a_missing_sending_is_404_and_no_other_sending_changes(client, make_user
     fanout = queued_fanout(alert_page)
     before = fanout_row(fanout)
     client.force_login(
-        staff_with(make_user, "destinations.view_alertfanout", "destinations.change_alertfanout")
+        staff_user(
+            permissions=["destinations.view_alertfanout", "destinations.change_alertfanout"],
+            admin_language="zh-hans",
+        )
     )
     method = client.get if name == "destinations_fanouts:detail" else client.post
 
@@ -369,7 +388,7 @@ def test_a_missing_sending_is_404_and_no_other_sending_changes(client, make_user
 def test_someone_without_the_view_permission_cannot_stop_or_resume_a_sending(client, make_user, alert_page):
     fanout = queued_fanout(alert_page)
     before = fanout_row(fanout)
-    client.force_login(staff_with(make_user))
+    client.force_login(staff_user(admin_language="zh-hans"))
 
     assert refused(client.post(reverse("destinations_fanouts:stop", args=[fanout.pk])))
     assert refused(client.post(reverse("destinations_fanouts:resume", args=[fanout.pk])))

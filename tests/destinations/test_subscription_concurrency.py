@@ -15,8 +15,10 @@ pytestmark = [*CONCURRENT, pytest.mark.engine]
 
 
 def test_a_confirmation_link_opened_at_once_confirms_once():
-    france = factories.destination("FR")
-    subscription = factories.subscription("ann@example.org", places=[], confirmed=False)
+    france = factories.DestinationFactory(country="FR")
+    subscription = factories.AlertSubscriptionFactory(
+        email="ann@example.org", destinations=[], confirmed=False
+    )
     confirmation = subscriptions.new_confirmation(
         subscription, subscriptions.Choices(language="en", codes=("FR",))
     )

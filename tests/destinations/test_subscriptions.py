@@ -37,7 +37,7 @@ def confirm_path_in(message):
 
 @pytest.fixture
 def france(db):
-    return factories.destination("FR")
+    return factories.DestinationFactory(country="FR")
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_subscribing_sends_only_a_confirmation_email_and_leaves_the_address_unco
 def test_the_confirmation_link_confirms_and_applies_the_chosen_destinations_and_language(
     client, france, run_on_commit
 ):
-    factories.destination("JP", region="asia")
+    factories.DestinationFactory(country="JP", region="asia")
     with run_on_commit():
         subscribe(client, language="zh-hans", places=("FR", "JP"))
     path = confirm_path_in(mail.outbox[0])
@@ -113,7 +113,7 @@ def test_a_tampered_link_says_so_and_changes_nothing(client, france, run_on_comm
 
 def test_a_link_from_before_tokens_says_it_expired_and_changes_nothing(client, france):
     """Links still in mailboxes carried the choices and the address, signed: they no longer confirm."""
-    subscription = factories.subscription("ann@example.org", confirmed=False)
+    subscription = factories.AlertSubscriptionFactory(email="ann@example.org", confirmed=False)
     payload = {"s": subscription.pk, "e": "ann@example.org", "l": "en", "a": True, "d": []}
     old_link = signing.dumps(payload, salt="destinations.subscriptions.confirm", compress=True)
 
@@ -126,7 +126,7 @@ def test_a_link_from_before_tokens_says_it_expired_and_changes_nothing(client, f
 
 
 def test_confirming_twice_changes_nothing_the_second_time(client, france, run_on_commit):
-    japan = factories.destination("JP", region="asia")
+    japan = factories.DestinationFactory(country="JP", region="asia")
     with run_on_commit():
         subscribe(client, places=("FR",))
     path = confirm_path_in(mail.outbox[0])
@@ -149,8 +149,8 @@ def test_confirming_twice_changes_nothing_the_second_time(client, france, run_on
 def test_the_confirmation_email_links_carry_no_email_address_in_any_encoding(
     client, france, run_on_commit, language
 ):
-    existing = factories.subscription(
-        "Ann.Lee+trip@Example.org", places=[france]
+    existing = factories.AlertSubscriptionFactory(
+        email="Ann.Lee+trip@Example.org", destinations=[france]
     )  # gets a preferences link too
     with run_on_commit():
         subscribe(client, email="ann.lee+trip@example.org", language=language)
@@ -218,8 +218,10 @@ def test_the_encodings_check_finds_the_address_in_a_signed_link_of_the_old_kind(
 def test_the_form_gives_the_same_answer_for_a_subscribed_address_and_changes_nothing_yet(
     client, france, run_on_commit
 ):
-    japan = factories.destination("JP", region="asia")
-    existing = factories.subscription("Ann@Example.org", language="zh-hans", places=[japan])
+    japan = factories.DestinationFactory(country="JP", region="asia")
+    existing = factories.AlertSubscriptionFactory(
+        email="Ann@Example.org", language="zh-hans", destinations=[japan]
+    )
 
     with run_on_commit():
         response = subscribe(client, email="ann@example.org", places=("FR",))
@@ -246,7 +248,7 @@ def test_a_second_submission_of_the_same_address_creates_no_second_subscription(
 @pytest.mark.engine  # a unique constraint
 def test_a_race_on_the_unique_email_ends_with_one_subscription(france, monkeypatch):
     """The other request inserted the row between our look-up and our insert."""
-    other = factories.subscription("ann@example.org", confirmed=False)
+    other = factories.AlertSubscriptionFactory(email="ann@example.org", confirmed=False)
     lookups = []
 
     def not_found_the_first_time(email):
@@ -320,7 +322,7 @@ def test_one_inbox_cannot_be_flooded_from_many_addresses(client, france, run_on_
 
 
 def test_the_subscribe_form_preselects_the_destination_of_the_link(client, france):
-    factories.destination("JP", region="asia")
+    factories.DestinationFactory(country="JP", region="asia")
 
     response = client.get(url("subscribe") + "?destination=fr&destination=XX")
 
@@ -331,7 +333,7 @@ def test_the_subscribe_form_preselects_the_destination_of_the_link(client, franc
 
 def test_the_subscribe_form_renders_in_bounded_queries(client, france, django_assert_max_num_queries):
     for code in ("JP", "DE", "IT", "ES", "TH"):
-        factories.destination(code, region="asia")
+        factories.DestinationFactory(country=code, region="asia")
 
     with django_assert_max_num_queries(15):
         response = client.get(url("subscribe", "zh-hans"))
@@ -340,7 +342,7 @@ def test_the_subscribe_form_renders_in_bounded_queries(client, france, django_as
 
 
 def test_one_post_to_the_unsubscribe_link_unsubscribes_at_once(client, france):
-    subscription = factories.subscription("ann@example.org", places=[france])
+    subscription = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
 
     response = client.post(url("unsubscribe", token=subscription.token), {"List-Unsubscribe": "One-Click"})
 
@@ -352,7 +354,7 @@ def test_one_post_to_the_unsubscribe_link_unsubscribes_at_once(client, france):
 def test_the_one_click_post_needs_no_csrf_token(france):
     from django.test import Client
 
-    subscription = factories.subscription("ann@example.org", places=[france])
+    subscription = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
     client = Client(enforce_csrf_checks=True)
 
     response = client.post(url("unsubscribe", token=subscription.token), {"List-Unsubscribe": "One-Click"})
@@ -363,7 +365,7 @@ def test_the_one_click_post_needs_no_csrf_token(france):
 
 
 def test_opening_the_unsubscribe_link_only_asks(client, france):
-    subscription = factories.subscription("ann@example.org", places=[france])
+    subscription = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
 
     response = client.get(url("unsubscribe", token=subscription.token))
 
@@ -375,7 +377,7 @@ def test_opening_the_unsubscribe_link_only_asks(client, france):
 
 @pytest.mark.parametrize("name", ["unsubscribe", "preferences"])
 def test_an_unknown_or_altered_token_is_not_found(client, france, name):
-    subscription = factories.subscription("ann@example.org", places=[france])
+    subscription = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
     altered = subscription.token[:-1] + ("A" if subscription.token[-1] != "A" else "B")
 
     assert client.get(url(name, token="no-such-token")).status_code == 404
@@ -385,8 +387,10 @@ def test_an_unknown_or_altered_token_is_not_found(client, france, name):
 
 
 def test_the_preferences_page_changes_destinations_and_language(client, france):
-    japan = factories.destination("JP", region="asia")
-    subscription = factories.subscription("ann@example.org", language="zh-hans", places=[france])
+    japan = factories.DestinationFactory(country="JP", region="asia")
+    subscription = factories.AlertSubscriptionFactory(
+        email="ann@example.org", language="zh-hans", destinations=[france]
+    )
 
     response = client.post(
         url("preferences", token=subscription.token), {"destinations": ["JP"], "language": "en"}
@@ -399,7 +403,7 @@ def test_the_preferences_page_changes_destinations_and_language(client, france):
 
 
 def test_token_pages_are_never_cached_and_keep_their_referrer_on_this_site(client, france):
-    subscription = factories.subscription("ann@example.org", places=[france])
+    subscription = factories.AlertSubscriptionFactory(email="ann@example.org", destinations=[france])
 
     response = client.get(url("preferences", token=subscription.token))
 
@@ -412,10 +416,10 @@ def test_destinations_on_the_form_are_in_pinyin_order_in_chinese(client):
 
     from destinations.forms import destination_choices
 
-    from .factories import destination
+    from .factories import DestinationFactory
 
     for code in ("RU", "EG", "AU", "FR"):  # 俄罗斯 eluosi, 埃及 aiji, 澳大利亚 aodaliya, 法国 faguo
-        destination(code)
+        DestinationFactory(country=code)
     with translation.override("zh-hans"):
         names = [
             name for _code, name in destination_choices() if name in {"俄罗斯", "埃及", "澳大利亚", "法国"}
@@ -426,7 +430,7 @@ def test_destinations_on_the_form_are_in_pinyin_order_in_chinese(client):
 def test_confirmations_older_than_a_month_are_forgotten_when_someone_subscribes(
     client, france, run_on_commit
 ):
-    old = factories.subscription("old@example.org", confirmed=False)
+    old = factories.AlertSubscriptionFactory(email="old@example.org", confirmed=False)
     stale = subscriptions.new_confirmation(old, subscriptions.Choices(language="en", codes=("FR",)))
     recent = subscriptions.new_confirmation(old, subscriptions.Choices(language="en", codes=("FR",)))
     long_ago = timezone.now() - subscriptions.CONFIRMATIONS_KEPT - timedelta(minutes=1)

@@ -181,9 +181,11 @@ def listings(home_zh):
     """Every index page with filters or page numbers, with something listed in each."""
     event_index = event_factories.EventIndexPageFactory(parent=home_zh)
     event_factories.EventPageFactory(parent=event_index)
-    destination_index = destination_factories.destination_index(home_zh)
-    destination_factories.destination_page(destination_index, destination_factories.destination("FR"))
-    alert_index = destination_factories.alert_index(home_zh)
+    destination_index = destination_factories.DestinationIndexPageFactory(parent=home_zh)
+    destination_factories.DestinationPageFactory(
+        parent=destination_index, destination=destination_factories.DestinationFactory(country="FR")
+    )
+    alert_index = destination_factories.AlertIndexPageFactory(parent=home_zh)
     quiz_index = quiz_factories.QuizIndexPageFactory(parent=home_zh)
     return {
         "content index": (
@@ -243,8 +245,8 @@ def test_event_registration_form_survives_hostile_input(fuzzer, event_page):
 
 
 def test_alert_subscription_form_survives_hostile_input(fuzzer, db):
-    destination_factories.destination("FR")
-    destination_factories.destination("DE")
+    destination_factories.DestinationFactory(country="FR")
+    destination_factories.DestinationFactory(country="DE")
 
     def valid():
         return {"email": unique_email(), "language": "zh-hans", "destinations": ["FR", "DE"]}
@@ -259,7 +261,9 @@ def test_alert_subscription_form_survives_hostile_input(fuzzer, db):
 
 
 def test_alert_preferences_form_survives_hostile_input(fuzzer, db):
-    subscription = destination_factories.subscription(places=[destination_factories.destination("FR")])
+    subscription = destination_factories.AlertSubscriptionFactory(
+        destinations=[destination_factories.DestinationFactory(country="FR")]
+    )
     with translation.override("zh-hans"):
         url = reverse("destinations:preferences", args=[subscription.token])
 

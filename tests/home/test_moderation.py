@@ -4,14 +4,9 @@ from django.test import Client
 from wagtail.models import Page
 
 from home.models import StandardPage
+from tests.accounts.factories import staff_user
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_in(make_user, group_name):
-    user = make_user(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def edit_form_data(page, **overrides):
@@ -31,7 +26,7 @@ def edit_form_data(page, **overrides):
 
 def test_editor_cannot_publish(client, make_user, about_zh):
     live_revision = about_zh.live_revision_id
-    client.force_login(staff_in(make_user, "Editors"))
+    client.force_login(staff_user(group="Editors", admin_language="zh-hans"))
     client.post(
         f"/admin/pages/{about_zh.pk}/edit/",
         edit_form_data(about_zh, title="编辑擅自发布", **{"action-publish": "action-publish"}),
@@ -43,14 +38,14 @@ def test_editor_cannot_publish(client, make_user, about_zh):
 
 
 def test_editor_permissions_exclude_publish(make_user, about_zh):
-    editor = staff_in(make_user, "Editors")
+    editor = staff_user(group="Editors", admin_language="zh-hans")
     permissions = about_zh.permissions_for_user(editor)
     assert permissions.can_edit()
     assert not permissions.can_publish()
 
 
 def test_editor_can_submit_for_moderation(client, make_user, about_zh):
-    client.force_login(staff_in(make_user, "Editors"))
+    client.force_login(staff_user(group="Editors", admin_language="zh-hans"))
     client.post(
         f"/admin/pages/{about_zh.pk}/edit/",
         edit_form_data(about_zh, title="提交审核的标题", **{"action-submit": "action-submit"}),
@@ -62,7 +57,7 @@ def test_editor_can_submit_for_moderation(client, make_user, about_zh):
 
 
 def test_moderator_can_publish(client, make_user, about_zh):
-    moderator = staff_in(make_user, "Moderators")
+    moderator = staff_user(group="Moderators", admin_language="zh-hans")
     assert about_zh.permissions_for_user(moderator).can_publish()
 
 

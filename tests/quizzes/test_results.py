@@ -98,7 +98,7 @@ def test_wrong_shows_which_were_right_and_what_was_chosen_but_not_the_answers(cl
     assert "Correct answer" not in html and "解析1" not in html
 
 
-def test_answers_shows_correct_answers_feedback_explanation_and_learn_more(client, index, about_zh):
+def test_answers_shows_correct_answers_feedback_explanation_and_learn_more(client, index, about_zh, en):
     question = factories.QuestionFactory(
         text="在国外遇到紧急情况应拨打哪个号码？",
         explanation="12308 是外交部全球领事保护与服务应急呼叫中心。",
@@ -114,7 +114,8 @@ def test_answers_shows_correct_answers_feedback_explanation_and_learn_more(clien
     assert "12308 是外交部全球领事保护与服务应急呼叫中心。" in html
     assert "110 是国内报警电话。" in html  # feedback of the choice picked
     assert "Correct answer" in html and "Your answer" in html
-    assert f'href="{about_zh.url}"' in html and "Learn more" in html
+    about_en = about_zh.get_translation(en)  # the reader's language, the link named by the article
+    assert f'<a href="{about_en.url}">Read: {about_en.title}</a>' in html
 
 
 def test_learn_more_goes_to_the_page_in_the_attempts_language(client, index, about_zh, en):

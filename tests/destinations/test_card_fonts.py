@@ -61,7 +61,7 @@ def font_files(monkeypatch, tmp_path):
 
 @pytest.fixture
 def place():
-    return factories.destination("LU", police_number="113")
+    return factories.DestinationFactory(country="LU", police_number="113")
 
 
 def card_path(language, code="lu"):
@@ -125,9 +125,9 @@ def test_an_english_card_with_chinese_text_is_not_made_either_and_the_page_says_
 
 
 def test_the_destination_page_offers_the_english_card_in_chinese_and_says_why(client, home_zh, font_files):
-    index = factories.destination_index(home_zh)
-    place = factories.destination("LU")
-    page = factories.destination_page(index, place, title="卢森堡")
+    index = factories.DestinationIndexPageFactory(parent=home_zh)
+    place = factories.DestinationFactory(country="LU")
+    page = factories.DestinationPageFactory(parent=index, destination=place, title="卢森堡")
     english = factories.translate(page, "en", title="Luxembourg")
 
     chinese_html = client.get(page.url).content.decode()
@@ -142,8 +142,10 @@ def test_the_destination_page_offers_the_english_card_in_chinese_and_says_why(cl
 
 def test_with_the_font_the_page_links_the_card_in_its_own_language(client, home_zh, font_files):
     font_files.add("NotoSansCJK-Regular.ttc")
-    index = factories.destination_index(home_zh)
-    page = factories.destination_page(index, factories.destination("LU"), title="卢森堡")
+    index = factories.DestinationIndexPageFactory(parent=home_zh)
+    page = factories.DestinationPageFactory(
+        parent=index, destination=factories.DestinationFactory(country="LU"), title="卢森堡"
+    )
 
     html = client.get(page.url).content.decode()
 

@@ -1,9 +1,9 @@
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from outbox.models import Message
+from tests.accounts.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +21,6 @@ def message():
         body_text="Take care",
         body_html="<script>alert(1)</script>",
     )
-
-
-def user_with(email, *permissions, **fields):
-    user = get_user_model().objects.create_user(email=email, password="a-long-password", name="X", **fields)
-    for codename in permissions:
-        app_label, codename = codename.split(".")
-        user.user_permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return user
 
 
 def test_only_the_view_permission_exists():
@@ -66,7 +56,9 @@ def test_a_superuser_sees_messages_but_cannot_change_them(client, admin_user, me
 
 
 def test_someone_with_the_view_permission_sees_messages(client, message):
-    user = user_with("officer@example.org", "wagtailadmin.access_admin", "outbox.view_message")
+    user = staff_user(
+        permissions=["outbox.view_message"], admin_language="zh-hans", email="officer@example.org"
+    )
     client.force_login(user)
 
     assert client.get(reverse("outbox:index")).status_code == 200
@@ -74,7 +66,7 @@ def test_someone_with_the_view_permission_sees_messages(client, message):
 
 
 def test_an_editor_without_the_permission_does_not(client, message):
-    user = user_with("editor@example.org", "wagtailadmin.access_admin")
+    user = staff_user(admin_language="zh-hans", email="editor@example.org")
     client.force_login(user)
 
     response = client.get(reverse("outbox:index"))

@@ -4,17 +4,19 @@ import pytest
 
 from home.models import HomePage
 from tests.browser.test_accessibility import check_page
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 
 @pytest.fixture
 def content(site_url, zh, en):
     """An index with an article and a case in Chinese, both translated into English."""
     home = HomePage.objects.get(locale=zh, depth=2)
-    index = cf.content_index(home, slug="knowledge-browser", title="安全知识")
+    index = cf.ContentIndexPageFactory(parent=home, slug="knowledge-browser", title="安全知识")
     fraud = cf.topic(zh, "fraud-and-scams")
-    article = cf.with_topics(cf.article(index, hero_image=cf.png_image(), hero_image_alt="一部手机"), [fraud])
-    case = cf.with_topics(cf.case(index), [fraud])
+    article = cf.with_topics(
+        cf.ArticlePageFactory(parent=index, hero_image=cf.ImageFactory(), hero_image_alt="一部手机"), [fraud]
+    )
+    case = cf.with_topics(cf.CaseStudyPageFactory(parent=index), [fraud])
     paths = {"zh-hans": [index.url, article.url, case.url]}
     english_index = index.copy_for_translation(en)
     english_index.title = "Safety knowledge"

@@ -10,13 +10,13 @@ from tests.browser.test_accessibility import blocking_violations
 
 @pytest.fixture
 def full_footer(rebuild_site):
-    from tests.home.content_factories import png_image
+    from tests.home.factories import ImageFactory
 
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.icp_filing_number = "京ICP备12345678号-1"
     settings.public_security_filing_number = "京公网安备11010102000001号"
     settings.consular_app_url = "https://consular.example.cn/app/"
-    settings.wechat_qr = png_image("公众号二维码", 240, 240)
+    settings.wechat_qr = ImageFactory(title="公众号二维码", file__width=240, file__height=240)
     settings.save()
 
 

@@ -8,7 +8,7 @@ from home.models import ContentIndexPage, HomePage
 from tests.browser.test_accessibility import blocking_violations
 from tests.destinations import factories as destination_factories
 from tests.events import factories as event_factories
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 NARROW, WIDE = 360, 1280
 STORAGE_KEY = "portal-large-text"
@@ -82,8 +82,8 @@ def pages_to_check(site_url, zh):
     """The Chinese home page, an article, the content index, a destination page and an event page."""
     home = HomePage.objects.get(locale=zh, depth=2)
     index = ContentIndexPage.objects.child_of(home).live().first()
-    article = cf.article(
-        index,
+    article = cf.ArticlePageFactory(
+        parent=index,
         title="海外遇到电信诈骗怎么办？请先挂断电话，再通过使领馆官网公布的号码回拨核实",
         summary="冒充使领馆、公检法的电话诈骗：识别、应对和求助（12308，境外拨打 +86-10-12308）。",
     )

@@ -11,7 +11,7 @@ from destinations.facts import facts_saved
 from destinations.levels import Region, RiskLevel
 from destinations.models import ChangeNote, ConsularContact, VisaRequirement
 from tests.destinations import factories as f
-from tests.home.content_factories import case, content_index
+from tests.home.factories import CaseStudyPageFactory, ContentIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -270,9 +270,9 @@ def test_history_is_bounded(client, index, index_en):
 
 def test_page_shows_real_life_cases_from_this_country_in_the_readers_language(client, index, home_zh):
     _place, page, _en = build(index, "IS", english=False)
-    knowledge = content_index(home_zh, slug="knowledge-for-is")
-    case(knowledge, title="冰岛自驾遇暴风雪", country="IS")
-    case(knowledge, title="法国地铁被盗", country="FR")
+    knowledge = ContentIndexPageFactory(parent=home_zh, slug="knowledge-for-is")
+    CaseStudyPageFactory(parent=knowledge, title="冰岛自驾遇暴风雪", country="IS")
+    CaseStudyPageFactory(parent=knowledge, title="法国地铁被盗", country="FR")
     html = client.get(page.url).content.decode()
     assert "冰岛自驾遇暴风雪" in html
     assert "法国地铁被盗" not in html

@@ -13,7 +13,7 @@ from django.utils import timezone
 from events.models import EventType, Invitation
 from home.models import Audience
 from tests.events import factories as f
-from tests.home.content_factories import png_image
+from tests.home.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_an_upcoming_event_has_the_registration_box(client, index):
 
 
 def test_a_past_event_says_so_and_shows_its_report_with_photos(client, index):
-    photo = png_image("讲座现场")
+    photo = ImageFactory(title="讲座现场")
     page = f.EventPageFactory(
         parent=index,
         starts_at=timezone.now() - datetime.timedelta(days=3),

@@ -17,7 +17,7 @@ from home.models import (
     reading_minutes,
 )
 from quizzes.models import QuizIndexPage
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ class TestContentPageTree(WagtailPageTestCase):
 
 @pytest.fixture
 def index(home_zh):
-    return cf.content_index(home_zh)
+    return cf.ContentIndexPageFactory(parent=home_zh)
 
 
 def titles_on(client, url):
@@ -66,8 +66,8 @@ def titles_on(client, url):
 
 
 def test_lists_children_newest_first(client, index):
-    first = cf.article(index, title="较早的文章")
-    second = cf.case(index, title="较新的案例")
+    first = cf.ArticlePageFactory(parent=index, title="较早的文章")
+    second = cf.CaseStudyPageFactory(parent=index, title="较新的案例")
     html, titles = titles_on(client, index.url)
     assert titles == [second.title, first.title]
     assert "真实案例" in html or "Real-life case" in html
@@ -79,9 +79,9 @@ def test_filters_by_topic_audience_and_kind(client, index, zh):
     from home.models import Audience
 
     students = Audience.objects.get(slug="students")
-    fraud_article = cf.with_topics(cf.article(index, title="诈骗文章"), [fraud], [students])
-    cf.with_topics(cf.article(index, title="心理文章"), [health])
-    fraud_case = cf.with_topics(cf.case(index, title="诈骗案例"), [fraud])
+    fraud_article = cf.with_topics(cf.ArticlePageFactory(parent=index, title="诈骗文章"), [fraud], [students])
+    cf.with_topics(cf.ArticlePageFactory(parent=index, title="心理文章"), [health])
+    fraud_case = cf.with_topics(cf.CaseStudyPageFactory(parent=index, title="诈骗案例"), [fraud])
 
     assert titles_on(client, index.url + "?topic=fraud-and-scams")[1] == [
         fraud_case.title,
@@ -92,7 +92,7 @@ def test_filters_by_topic_audience_and_kind(client, index, zh):
 
 
 def test_filter_links_keep_the_other_filters_in_the_url(client, index):
-    cf.article(index)
+    cf.ArticlePageFactory(parent=index)
     html = client.get(index.url + "?kind=article").content.decode()
     assert (
         'href="?kind=article&amp;topic=fraud-and-scams"' in html
@@ -113,7 +113,7 @@ def test_filter_links_keep_the_other_filters_in_the_url(client, index):
     ],
 )
 def test_unknown_filter_is_ignored_with_a_message(client, index, query, notice):
-    page = cf.article(index)
+    page = cf.ArticlePageFactory(parent=index)
     response = client.get(index.url + query)
     assert response.status_code == 200
     html = response.content.decode()
@@ -132,7 +132,7 @@ def test_unknown_filter_message_in_english(client, home_en, index):
 
 @pytest.mark.parametrize("number", ["abc", "0", "-1", "1.5", "%F0%9F%98%80", "%00"])
 def test_wrong_page_number_shows_first_page_with_a_message(client, index, number):
-    cf.article(index)
+    cf.ArticlePageFactory(parent=index)
     response = client.get(f"{index.url}?page={number}")
     assert response.status_code == 200
     assert "页码无效" in response.content.decode()
@@ -141,7 +141,7 @@ def test_wrong_page_number_shows_first_page_with_a_message(client, index, number
 @pytest.mark.parametrize("number", ["3", "9" * 40])
 def test_page_number_past_the_end_shows_the_last_page(client, index, number):
     for n in range(ContentIndexPage.page_size + 1):
-        cf.article(index, title=f"文章{n}")
+        cf.ArticlePageFactory(parent=index, title=f"文章{n}")
     response = client.get(f"{index.url}?page={number}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -152,13 +152,13 @@ def test_page_number_past_the_end_shows_the_last_page(client, index, number):
 def test_pagination_keeps_the_filters(client, index, zh):
     fraud = cf.topic(zh, "fraud-and-scams")
     for n in range(ContentIndexPage.page_size + 1):
-        cf.with_topics(cf.article(index, title=f"诈骗{n}"), [fraud])
+        cf.with_topics(cf.ArticlePageFactory(parent=index, title=f"诈骗{n}"), [fraud])
     html = client.get(index.url + "?topic=fraud-and-scams").content.decode()
     assert 'href="?topic=fraud-and-scams&amp;page=2"' in html
 
 
 def test_drafts_and_the_other_language_are_not_listed(client, index, home_en):
-    cf.article(index, title="已发布")
+    cf.ArticlePageFactory(parent=index, title="已发布")
     draft = ArticlePage(title="草稿", slug="draft", summary="s", body=[], live=False)
     index.add_child(instance=draft)
     english_index = index.copy_for_translation(home_en.locale)
@@ -177,7 +177,9 @@ def test_index_renders_in_the_same_number_of_queries_for_10_and_200_children(cli
             assert client.get(index.url + "?topic=fraud-and-scams").status_code == 200
         return len(captured.captured_queries)
 
-    pages = [cf.with_topics(cf.article(index, title=f"批量{n}"), [fraud]) for n in range(10)]
+    pages = [
+        cf.with_topics(cf.ArticlePageFactory(parent=index, title=f"批量{n}"), [fraud]) for n in range(10)
+    ]
     with_ten = count_queries()
     parent_path = index.path
     for n in range(190):
@@ -207,7 +209,7 @@ def test_reading_time_counts_chinese_characters_and_english_words(text, minutes)
 def test_pages_under_a_view_restriction_are_not_listed(client, index):
     from wagtail.models import PageViewRestriction
 
-    cf.article(index, title="公开文章")
-    private = cf.article(index, title="内部文章")
+    cf.ArticlePageFactory(parent=index, title="公开文章")
+    private = cf.ArticlePageFactory(parent=index, title="内部文章")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     assert titles_on(client, index.url)[1] == ["公开文章"]

@@ -15,11 +15,11 @@ from django.utils import translation
 from django.utils.html import escape
 
 from home.models import ArticlePage, Audience, RelatedContent
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
-BUILDERS = {"article": cf.article, "case": cf.case, "brochure": cf.brochure, "video": cf.video}
+FACTORIES = cf.CONTENT_PAGE_FACTORIES
 TEMPLATES = {
     "article": "home/article_page.html",
     "case": "home/case_study_page.html",
@@ -39,7 +39,7 @@ def fresh_caches():
 
 @pytest.fixture
 def index(home_zh):
-    return cf.content_index(home_zh)
+    return cf.ContentIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
@@ -80,9 +80,9 @@ def related_section(html):
 # Every kind, in both languages
 
 
-@pytest.mark.parametrize("kind", BUILDERS)
+@pytest.mark.parametrize("kind", FACTORIES)
 def test_each_kind_renders_in_chinese_with_one_h1(client, index, kind):
-    page = BUILDERS[kind](index)
+    page = FACTORIES[kind](parent=index)
     response = client.get(page.url)
     assert response.status_code == 200
     assert TEMPLATES[kind] in [template.name for template in response.templates]
@@ -93,9 +93,9 @@ def test_each_kind_renders_in_chinese_with_one_h1(client, index, kind):
     assert page.summary in html
 
 
-@pytest.mark.parametrize("kind", BUILDERS)
+@pytest.mark.parametrize("kind", FACTORIES)
 def test_each_kind_renders_its_english_translation_in_english(client, index, index_en, en, kind):
-    page = BUILDERS[kind](index)
+    page = FACTORIES[kind](parent=index)
     english = translate(page, en, title=f"English {kind}", summary="An English summary.")
     assert english.url.startswith("/en/")
     html = get_html(client, english)
@@ -106,7 +106,9 @@ def test_each_kind_renders_its_english_translation_in_english(client, index, ind
 
 
 def test_case_in_english_shows_english_headings_and_country(client, index, index_en, en):
-    english = translate(cf.case(index, country="FR", year=2023), en, title="Robbed at night")
+    english = translate(
+        cf.CaseStudyPageFactory(parent=index, country="FR", year=2023), en, title="Robbed at night"
+    )
     html = get_html(client, english)
     for heading in ("What happened", "What went wrong", "How help came", "Lessons"):
         assert f">{heading}</h2>" in html
@@ -120,7 +122,7 @@ def article_of_length(index, characters):
     """An article whose title, summary and body hold this many Chinese characters in all."""
     title, summary = "阅读时间", "一篇测试文章"
     filler = "字" * (characters - len(title) - len(summary))
-    page = cf.article(index, title=title, body=[("paragraph", f"<p>{filler}</p>")])
+    page = cf.ArticlePageFactory(parent=index, title=title, body=[("paragraph", f"<p>{filler}</p>")])
     page.summary = summary
     page.save_revision().publish()
     assert page.reading_time == -(-characters // 400)
@@ -153,8 +155,8 @@ def test_english_article_says_min_read(client, index, index_en, en):
 
 
 def test_article_body_blocks_render(client, index):
-    page = cf.article(
-        index,
+    page = cf.ArticlePageFactory(
+        parent=index,
         body=[
             ("heading", {"text": "出发之前", "level": "h2"}),
             ("paragraph", "<p>护照复印件与原件分开存放。</p>"),
@@ -167,7 +169,7 @@ def test_article_body_blocks_render(client, index):
 
 def test_article_shows_its_topics_and_audiences(client, index, zh):
     page = cf.with_topics(
-        cf.article(index),
+        cf.ArticlePageFactory(parent=index),
         [cf.topic(zh, "fraud-and-scams"), cf.topic(zh, "personal-safety")],
         Audience.objects.filter(slug="students"),
     )
@@ -182,7 +184,7 @@ def test_article_shows_its_topics_and_audiences(client, index, zh):
 
 
 def test_english_translation_shows_english_topic_names(client, index, index_en, zh, en):
-    page = cf.with_topics(cf.article(index), [cf.topic(zh, "personal-safety")])
+    page = cf.with_topics(cf.ArticlePageFactory(parent=index), [cf.topic(zh, "personal-safety")])
     html = get_html(client, translate(page, en, title="Staying safe"))
     tags = re.search(r'<dl class="content-tags">.*?</dl>', html, re.S).group(0)
     assert "Personal safety" in tags
@@ -193,8 +195,8 @@ def test_english_translation_shows_english_topic_names(client, index, index_en, 
 
 
 def test_case_shows_where_and_when_four_sections_and_the_lessons_checklist(client, index):
-    page = cf.case(
-        index,
+    page = cf.CaseStudyPageFactory(
+        parent=index,
         country="FR",
         year=2023,
         lessons=[("lesson", "夜间避免独行"), ("lesson", "护照复印件与原件分开存放")],
@@ -218,8 +220,8 @@ def test_case_shows_where_and_when_four_sections_and_the_lessons_checklist(clien
 
 
 def test_case_says_it_is_illustrative_only_when_flagged(client, index):
-    illustrative = get_html(client, cf.case(index, is_illustrative=True))
-    real = get_html(client, cf.case(index, is_illustrative=False))
+    illustrative = get_html(client, cf.CaseStudyPageFactory(parent=index, is_illustrative=True))
+    real = get_html(client, cf.CaseStudyPageFactory(parent=index, is_illustrative=False))
     assert zh_text(ILLUSTRATIVE) in illustrative
     assert zh_text(ILLUSTRATIVE) not in real
     assert "case-study__illustrative" not in real
@@ -229,7 +231,7 @@ def test_case_says_it_is_illustrative_only_when_flagged(client, index):
 
 
 def test_brochure_shows_language_pages_and_size_before_the_download_link(client, index):
-    page = cf.brochure(index, page_count=12)
+    page = cf.BrochurePageFactory(parent=index, page_count=12)
     html = get_html(client, page)
     with translation.override("zh-hans"):
         size = filesizeformat(page.document.get_file_size())
@@ -245,7 +247,11 @@ def test_brochure_shows_language_pages_and_size_before_the_download_link(client,
 
 
 def test_brochure_cover_has_a_responsive_image_described_as_the_cover(client, index, index_en, en):
-    page = cf.brochure(index, title="海外安全手册", cover_image=cf.png_image("封面", 800, 1130))
+    page = cf.BrochurePageFactory(
+        parent=index,
+        title="海外安全手册",
+        cover_image=cf.ImageFactory(title="封面", file__width=800, file__height=1130),
+    )
     english = translate(page, en, title="Overseas safety handbook")
     html = get_html(client, english)
     cover = re.search(r'<figure class="brochure__cover">.*?</figure>', html, re.S).group(0)
@@ -258,7 +264,7 @@ def test_brochure_cover_has_a_responsive_image_described_as_the_cover(client, in
 
 
 def test_video_has_sources_chinese_captions_and_the_transcript(client, index):
-    page = cf.video(index, external_url="https://www.example.org/watch")
+    page = cf.VideoPageFactory(parent=index, external_url="https://www.example.org/watch")
     html = get_html(client, page)
     assert re.search(r"<video controls preload=\"metadata\" playsinline", html)
     assert f'<source src="{page.video.url}" type="video/mp4">' in html
@@ -275,13 +281,13 @@ def test_video_has_sources_chinese_captions_and_the_transcript(client, index):
 
 
 def test_english_video_captions_are_english(client, index, index_en, en):
-    english = translate(cf.video(index), en, title="Consular protection in three minutes")
+    english = translate(cf.VideoPageFactory(parent=index), en, title="Consular protection in three minutes")
     html = get_html(client, english)
     assert re.search(r'<track kind="captions"[^>]*srclang="en"', html)
 
 
 def test_video_poster_comes_from_the_poster_image(client, index):
-    page = cf.video(index, poster=cf.png_image("海报"))
+    page = cf.VideoPageFactory(parent=index, poster=cf.ImageFactory(title="海报"))
     html = get_html(client, page)
     assert re.search(r'<video[^>]*poster="/media/images/[^"]+\.webp"', html)
 
@@ -291,7 +297,7 @@ def test_video_poster_comes_from_the_poster_image(client, index):
 
 @pytest.mark.parametrize("kind", ["article", "case", "brochure"])
 def test_hero_image_is_responsive_with_alt_text(client, index, kind):
-    page = BUILDERS[kind](index, hero_image=cf.png_image(), hero_image_alt="夜晚的外国街头")
+    page = FACTORIES[kind](parent=index, hero_image=cf.ImageFactory(), hero_image_alt="夜晚的外国街头")
     html = get_html(client, page)
     hero = re.search(r'<figure class="content-hero">\s*(<img[^>]*>)', html)
     assert hero, "no hero image"
@@ -304,7 +310,7 @@ def test_hero_image_is_responsive_with_alt_text(client, index, kind):
 
 
 def test_no_hero_figure_without_an_image(client, index):
-    assert 'class="content-hero' not in get_html(client, cf.article(index))
+    assert 'class="content-hero' not in get_html(client, cf.ArticlePageFactory(parent=index))
 
 
 # Related content
@@ -312,9 +318,9 @@ def test_no_hero_figure_without_an_image(client, index):
 
 def test_editors_choice_wins_over_shared_topics(client, index, zh):
     safety = cf.topic(zh, "personal-safety")
-    page = cf.with_topics(cf.article(index, title="本页"), [safety])
-    sharing = cf.with_topics(cf.article(index, title="同一主题"), [safety])
-    chosen = cf.case(index, title="编辑之选")
+    page = cf.with_topics(cf.ArticlePageFactory(parent=index, title="本页"), [safety])
+    sharing = cf.with_topics(cf.ArticlePageFactory(parent=index, title="同一主题"), [safety])
+    chosen = cf.CaseStudyPageFactory(parent=index, title="编辑之选")
     page.related_links.add(RelatedContent(page=chosen, sort_order=0))
     page.save_revision().publish()
     related = related_section(get_html(client, ArticlePage.objects.get(pk=page.pk)))
@@ -326,9 +332,9 @@ def test_editors_choice_wins_over_shared_topics(client, index, zh):
 
 def test_related_content_falls_back_to_pages_sharing_a_topic(client, index, zh):
     safety, fraud = cf.topic(zh, "personal-safety"), cf.topic(zh, "fraud-and-scams")
-    page = cf.with_topics(cf.article(index), [safety])
-    sharing = cf.with_topics(cf.video(index, title="同一主题的视频"), [safety])
-    other = cf.with_topics(cf.article(index, title="另一主题"), [fraud])
+    page = cf.with_topics(cf.ArticlePageFactory(parent=index), [safety])
+    sharing = cf.with_topics(cf.VideoPageFactory(parent=index, title="同一主题的视频"), [safety])
+    other = cf.with_topics(cf.ArticlePageFactory(parent=index, title="另一主题"), [fraud])
     related = related_section(get_html(client, page))
     assert f'href="{sharing.url}"' in related
     assert "同一主题的视频" in related
@@ -337,8 +343,8 @@ def test_related_content_falls_back_to_pages_sharing_a_topic(client, index, zh):
 
 @pytest.mark.usefixtures("without_demo_content")
 def test_no_related_section_when_no_topic_is_shared(client, index, zh):
-    page = cf.with_topics(cf.article(index), [cf.topic(zh, "personal-safety")])
-    cf.with_topics(cf.article(index), [cf.topic(zh, "fraud-and-scams")])
+    page = cf.with_topics(cf.ArticlePageFactory(parent=index), [cf.topic(zh, "personal-safety")])
+    cf.with_topics(cf.ArticlePageFactory(parent=index), [cf.topic(zh, "fraud-and-scams")])
     html = get_html(client, page)
     assert related_section(html) == ""
     assert zh_text("Related content") not in html
@@ -346,8 +352,8 @@ def test_no_related_section_when_no_topic_is_shared(client, index, zh):
 
 def test_related_content_never_shows_the_other_language(client, index, index_en, zh, en):
     safety = cf.topic(zh, "personal-safety")
-    page = cf.with_topics(cf.article(index), [safety])
-    sharing = cf.with_topics(cf.article(index), [safety])
+    page = cf.with_topics(cf.ArticlePageFactory(parent=index), [safety])
+    sharing = cf.with_topics(cf.ArticlePageFactory(parent=index), [safety])
     page_en = translate(page, en, title="This page")
     sharing_en = translate(sharing, en, title="Same topic in English")
 
@@ -361,8 +367,8 @@ def test_related_content_never_shows_the_other_language(client, index, index_en,
 
 
 def test_translated_page_does_not_show_the_chinese_editors_choice(client, index, index_en, en):
-    page = cf.article(index)
-    chosen = cf.case(index)
+    page = cf.ArticlePageFactory(parent=index)
+    chosen = cf.CaseStudyPageFactory(parent=index)
     page.related_links.add(RelatedContent(page=chosen, sort_order=0))
     page.save_revision().publish()
     page_en = translate(page, en, title="This page")
@@ -382,13 +388,13 @@ QUERY_BUDGET = {"article": 15, "case": 15, "brochure": 15, "video": 15}
 def page_with_everything(index, zh, kind, chosen):
     """A page of this kind with a hero image, 3 topics, 2 audiences and 3 related pages."""
     topics = [cf.topic(zh, slug) for slug in ("personal-safety", "fraud-and-scams", "lost-documents")]
-    extra = {"hero_image": cf.png_image(), "hero_image_alt": "图"}
+    extra = {"hero_image": cf.ImageFactory(), "hero_image_alt": "图"}
     if kind == "brochure":
-        extra["cover_image"] = cf.png_image("封面", 800, 1130)
+        extra["cover_image"] = cf.ImageFactory(title="封面", file__width=800, file__height=1130)
     if kind == "video":
-        extra["poster"] = cf.png_image("海报")
-    page = cf.with_topics(BUILDERS[kind](index, **extra), topics, Audience.objects.all()[:2])
-    others = [cf.with_topics(builder(index), topics[:1]) for builder in list(BUILDERS.values())[:3]]
+        extra["poster"] = cf.ImageFactory(title="海报")
+    page = cf.with_topics(FACTORIES[kind](parent=index, **extra), topics, Audience.objects.all()[:2])
+    others = [cf.with_topics(factory(parent=index), topics[:1]) for factory in list(FACTORIES.values())[:3]]
     if chosen:
         for order, other in enumerate(others):
             page.related_links.add(RelatedContent(page=other, sort_order=order))
@@ -404,7 +410,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize("chosen", [True, False], ids=["editors-choice", "shared-topics"])
-@pytest.mark.parametrize("kind", BUILDERS)
+@pytest.mark.parametrize("kind", FACTORIES)
 def test_each_kind_renders_within_its_query_budget(
     client, index, zh, kind, chosen, django_assert_max_num_queries
 ):
@@ -422,5 +428,5 @@ def test_article_queries_do_not_grow_with_the_number_of_pages_in_the_index(clien
     before = count_queries(client, page.url)
     safety = cf.topic(zh, "personal-safety")
     for _ in range(20):
-        cf.with_topics(cf.article(index), [safety])
+        cf.with_topics(cf.ArticlePageFactory(parent=index), [safety])
     assert count_queries(client, page.url) == before

@@ -8,14 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.qr import qr_svg
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(home_zh):
-    return cf.content_index(home_zh)
+    return cf.ContentIndexPageFactory(parent=home_zh)
 
 
 def disclosure(html):
@@ -25,7 +25,7 @@ def disclosure(html):
 
 
 def test_filters_are_folded_after_the_heading_and_the_results_follow(client, index):
-    cf.article(index, title="一篇文章")
+    cf.ArticlePageFactory(parent=index, title="一篇文章")
     html = client.get(index.url).content.decode()
     folded = disclosure(html)
     summary = re.search(r"<summary[^>]*>(.*?)</summary>", folded, re.DOTALL).group(1)
@@ -38,7 +38,7 @@ def test_filters_are_folded_after_the_heading_and_the_results_follow(client, ind
 
 @pytest.mark.parametrize(("query", "count"), [("?kind=article", 1), ("?kind=article&audience=students", 2)])
 def test_the_disclosure_says_how_many_filters_are_active(client, index, zh, query, count):
-    cf.with_topics(cf.article(index), [cf.topic(zh, "fraud-and-scams")])
+    cf.with_topics(cf.ArticlePageFactory(parent=index), [cf.topic(zh, "fraud-and-scams")])
     folded = disclosure(client.get(index.url + query).content.decode())
     summary = re.search(r"<summary[^>]*>(.*?)</summary>", folded, re.DOTALL).group(1)
     assert f'<span class="content-filters__count">已选 {count} 项</span>' in summary
@@ -65,7 +65,7 @@ def share_tools(html):
 
 @pytest.mark.parametrize("kind", ["article", "case", "brochure", "video"])
 def test_content_pages_offer_print_and_a_qr_code_of_their_address(client, index, kind):
-    page = getattr(cf, kind)(index)
+    page = cf.CONTENT_PAGE_FACTORIES[kind](parent=index)
     html = client.get(page.url).content.decode()
     tools = share_tools(html)
     button = re.search(r"<button[^>]*data-print-page[^>]*>([^<]*)</button>", tools)
@@ -78,7 +78,7 @@ def test_content_pages_offer_print_and_a_qr_code_of_their_address(client, index,
 
 
 def test_the_qr_code_follows_the_reader_language(client, home_en, index):
-    page = cf.article(index)
+    page = cf.ArticlePageFactory(parent=index)
     english = page.copy_for_translation(home_en.locale, copy_parents=True)
     english.save_revision().publish()
     tools = share_tools(client.get(english.url).content.decode())
@@ -94,11 +94,11 @@ def count_queries(client, url):
 
 
 def test_article_with_its_qr_code_stays_within_15_queries_at_3_and_30_articles(client, index):
-    page = cf.article(index)
+    page = cf.ArticlePageFactory(parent=index)
     for _ in range(2):
-        cf.article(index)
+        cf.ArticlePageFactory(parent=index)
     at_three = count_queries(client, page.url)
     for _ in range(27):
-        cf.article(index)
+        cf.ArticlePageFactory(parent=index)
     at_thirty = count_queries(client, page.url)
     assert at_three == at_thirty <= 15

@@ -102,9 +102,9 @@ def test_topics_are_managed_as_snippets_in_the_admin(client, make_user):
 
 def test_image_block_is_responsive_with_required_alt_text(client, home_zh):
     from home.models import StandardPage
-    from tests.home.content_factories import png_image
+    from tests.home.factories import ImageFactory
 
-    image = png_image("示意图")
+    image = ImageFactory(title="示意图")
     page = StandardPage(
         title="图片页",
         slug="image",

@@ -126,9 +126,9 @@ def test_wechat_qr_slot_is_not_drawn_without_an_image(client, portal_settings):
 
 
 def test_wechat_qr_code_is_drawn_from_the_settings(client, portal_settings):
-    from tests.home.content_factories import png_image
+    from tests.home.factories import ImageFactory
 
-    saved(portal_settings, wechat_qr=png_image("公众号二维码", 240, 240))
+    saved(portal_settings, wechat_qr=ImageFactory(title="公众号二维码", file__width=240, file__height=240))
     html = footer(client, "/zh-hans/")
     assert re.search(r'<img [^>]*alt="外办微信二维码"', html)
     assert ">微信<" in html

@@ -3,14 +3,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePageFeature
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(home_zh):
-    return cf.content_index(home_zh)
+    return cf.ContentIndexPageFactory(parent=home_zh)
 
 
 @pytest.mark.usefixtures("without_demo_content")
@@ -22,8 +22,8 @@ def test_empty_sections_disappear(client, home_zh):
 
 
 def test_featured_content_chosen_by_editors_comes_first(client, home_zh, index):
-    case = cf.case(index, title="精选案例")
-    cf.article(index, title="最新文章")
+    case = cf.CaseStudyPageFactory(parent=index, title="精选案例")
+    cf.ArticlePageFactory(parent=index, title="最新文章")
     HomePageFeature.objects.create(home=home_zh, page=case, sort_order=0)
     html = client.get("/zh-hans/").content.decode()
     assert 'id="featured-content-heading"' in html
@@ -35,7 +35,7 @@ def test_featured_content_chosen_by_editors_comes_first(client, home_zh, index):
 
 
 def test_unpublished_featured_content_is_left_out(client, home_zh, index):
-    case = cf.case(index, title="已撤下案例")
+    case = cf.CaseStudyPageFactory(parent=index, title="已撤下案例")
     HomePageFeature.objects.create(home=home_zh, page=case, sort_order=0)
     case.unpublish()
     assert "已撤下案例" not in client.get("/zh-hans/").content.decode()
@@ -43,7 +43,7 @@ def test_unpublished_featured_content_is_left_out(client, home_zh, index):
 
 @pytest.mark.usefixtures("without_demo_content")
 def test_topic_tiles_link_to_the_filtered_index_for_topics_with_content(client, home_zh, index, zh):
-    cf.with_topics(cf.article(index), [cf.topic(zh, "fraud-and-scams")])
+    cf.with_topics(cf.ArticlePageFactory(parent=index), [cf.topic(zh, "fraud-and-scams")])
     html = client.get("/zh-hans/").content.decode()
     tiles = html.split('id="topics-heading"')[1].split("</section>")[0]
     assert f'href="{index.url}?topic=fraud-and-scams"' in tiles
@@ -51,7 +51,7 @@ def test_topic_tiles_link_to_the_filtered_index_for_topics_with_content(client, 
 
 
 def test_latest_content_is_in_the_pages_language_only(client, home_zh, home_en, index):
-    cf.article(index, title="中文最新")
+    cf.ArticlePageFactory(parent=index, title="中文最新")
     assert "中文最新" not in client.get("/en/").content.decode()
 
 
@@ -59,7 +59,7 @@ def test_home_page_queries_do_not_grow_with_content(client, home_zh, index, zh):
     fraud = cf.topic(zh, "fraud-and-scams")
     for n in range(3):
         HomePageFeature.objects.create(
-            home=home_zh, page=cf.with_topics(cf.article(index), [fraud]), sort_order=n
+            home=home_zh, page=cf.with_topics(cf.ArticlePageFactory(parent=index), [fraud]), sort_order=n
         )
 
     def count():
@@ -70,5 +70,5 @@ def test_home_page_queries_do_not_grow_with_content(client, home_zh, index, zh):
 
     before = count()
     for _ in range(20):
-        cf.with_topics(cf.case(index), [fraud])
+        cf.with_topics(cf.CaseStudyPageFactory(parent=index), [fraud])
     assert count() == before <= 15

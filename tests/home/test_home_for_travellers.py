@@ -15,7 +15,7 @@ from destinations.sections import HOME_ALERTS_ORDER
 from events.sections import HOME_EVENTS_ORDER
 from home.models import HomePageFeature
 from quizzes.sections import HOME_QUIZ_ORDER
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_each_room_takes_its_place_from_home_order():
 
 
 def test_finder_then_alerts_then_quiz_and_content_then_events_in_the_markup(client, home_zh):
-    featured = cf.article(cf.content_index(home_zh), title="编辑精选文章")
+    featured = cf.ArticlePageFactory(parent=cf.ContentIndexPageFactory(parent=home_zh), title="编辑精选文章")
     HomePageFeature.objects.create(home=home_zh, page=featured, sort_order=0)
     # Registered in the wrong order on purpose: HomeOrder decides, not the order of registration.
     with (

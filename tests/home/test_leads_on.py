@@ -19,12 +19,12 @@ from tests.destinations.factories import (
 )
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import translate
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 from tests.quizzes.factories import QuestionFactory, QuizIndexPageFactory, QuizPageFactory
 
 pytestmark = pytest.mark.django_db
 
-BUILDERS = {"article": cf.article, "case": cf.case, "brochure": cf.brochure, "video": cf.video}
+FACTORIES = cf.CONTENT_PAGE_FACTORIES
 
 
 def topic(locale, slug):
@@ -52,7 +52,7 @@ def in_days(days, hour=14):
 
 @pytest.fixture
 def index(home_zh):
-    return cf.content_index(home_zh)
+    return cf.ContentIndexPageFactory(parent=home_zh)
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_case_links_to_the_destination_page_of_its_country(client, home_zh, in
     france = DestinationPageFactory(
         parent=destinations, destination=DestinationFactory(country="FR"), title="法国"
     )
-    case = cf.case(index, country="FR")
+    case = cf.CaseStudyPageFactory(parent=index, country="FR")
 
     section = leads_on(client.get(case.url).content.decode())
 
@@ -94,7 +94,7 @@ def test_a_case_links_to_the_destination_page_of_its_country(client, home_zh, in
 def test_a_case_from_a_country_without_a_destination_page_shows_no_destination(client, home_zh, index):
     destinations = DestinationIndexPageFactory(parent=home_zh)
     DestinationPageFactory(parent=destinations, destination=DestinationFactory(country="FR"))
-    case = cf.case(index, country="NZ")
+    case = cf.CaseStudyPageFactory(parent=index, country="NZ")
 
     html = client.get(case.url).content.decode()
 
@@ -108,8 +108,8 @@ def test_an_english_case_links_to_the_english_destination_page_else_the_chinese_
     france = DestinationPageFactory(parent=destinations, destination=DestinationFactory(country="FR"))
     france_en = translate(france, title="France")
     japan = DestinationPageFactory(parent=destinations, destination=DestinationFactory(country="JP"))
-    case_fr = translate(cf.case(index, country="FR"))
-    case_jp = translate(cf.case(index, country="JP"))
+    case_fr = translate(cf.CaseStudyPageFactory(parent=index, country="FR"))
+    case_jp = translate(cf.CaseStudyPageFactory(parent=index, country="JP"))
 
     assert f'<a href="{france_en.url}">France</a>' in leads_on(client.get(case_fr.url).content.decode())
     assert f'href="{japan.url}"' in leads_on(client.get(case_jp.url).content.decode())
@@ -118,11 +118,11 @@ def test_an_english_case_links_to_the_english_destination_page_else_the_chinese_
 # A quiz and an event on the same topics
 
 
-@pytest.mark.parametrize("kind", BUILDERS)
+@pytest.mark.parametrize("kind", FACTORIES)
 def test_content_shows_a_quiz_and_the_next_upcoming_event_on_its_topics(
     client, index, quiz_index, event_index, fraud, health, kind
 ):
-    page = filed_under(BUILDERS[kind](index), [fraud])
+    page = filed_under(FACTORIES[kind](parent=index), [fraud])
     on_fraud = QuizPageFactory(parent=quiz_index, title="防骗测验", selection="random", topics=[fraud])
     QuizPageFactory(parent=quiz_index, title="健康测验", questions=[QuestionFactory(topic=health)])
     EventPageFactory(parent=event_index, title="已结束的防骗讲座", starts_at=in_days(-3), topics=[fraud])
@@ -140,7 +140,7 @@ def test_content_shows_a_quiz_and_the_next_upcoming_event_on_its_topics(
 
 
 def test_a_quiz_takes_its_topics_from_its_fixed_questions(client, index, quiz_index, fraud):
-    page = filed_under(cf.article(index), [fraud])
+    page = filed_under(cf.ArticlePageFactory(parent=index), [fraud])
     quiz = QuizPageFactory(parent=quiz_index, title="防骗测验", questions=[QuestionFactory(topic=fraud)])
 
     assert f'href="{quiz.url}"' in leads_on(client.get(page.url).content.decode())
@@ -148,7 +148,7 @@ def test_a_quiz_takes_its_topics_from_its_fixed_questions(client, index, quiz_in
 
 def test_the_quiz_most_about_the_topics_comes_first_and_sign_in_is_said(client, index, quiz_index, zh, fraud):
     safety = topic(zh, "personal-safety")
-    page = filed_under(cf.article(index), [fraud, safety])
+    page = filed_under(cf.ArticlePageFactory(parent=index), [fraud, safety])
     QuizPageFactory(parent=quiz_index, title="只考防骗", selection="random", topics=[fraud])
     QuizPageFactory(
         parent=quiz_index,
@@ -172,7 +172,7 @@ def test_the_quiz_most_about_the_topics_comes_first_and_sign_in_is_said(client, 
 
 
 def test_english_content_shows_the_english_quiz_and_event(client, index, quiz_index, event_index, fraud, en):
-    page = translate(filed_under(cf.article(index), [fraud]))
+    page = translate(filed_under(cf.ArticlePageFactory(parent=index), [fraud]))
     quiz_en = translate(
         QuizPageFactory(parent=quiz_index, selection="random", topics=[fraud]), title="Fraud quiz"
     )
@@ -190,7 +190,7 @@ def test_english_content_shows_the_english_quiz_and_event(client, index, quiz_in
 def test_content_without_a_shared_topic_shows_no_section(
     client, index, quiz_index, event_index, fraud, health
 ):
-    page = filed_under(cf.article(index), [health])
+    page = filed_under(cf.ArticlePageFactory(parent=index), [health])
     QuizPageFactory(parent=quiz_index, selection="random", topics=[fraud])
     EventPageFactory(parent=event_index, starts_at=in_days(5), topics=[fraud])
 
@@ -198,7 +198,7 @@ def test_content_without_a_shared_topic_shows_no_section(
 
 
 def test_a_newly_published_quiz_appears_although_the_links_are_cached(client, index, quiz_index, fraud):
-    page = filed_under(cf.article(index), [fraud])
+    page = filed_under(cf.ArticlePageFactory(parent=index), [fraud])
     assert leads_on(client.get(page.url).content.decode()) == ""
 
     quiz = QuizPageFactory(parent=quiz_index, selection="random", topics=[fraud])
@@ -208,7 +208,7 @@ def test_a_newly_published_quiz_appears_although_the_links_are_cached(client, in
 
 def test_another_room_adds_a_card_by_registering_one_function(client, index, fraud):
     """What a new room (courses) does: register a function; home's templates need no change."""
-    page = filed_under(cf.article(index), [fraud])
+    page = filed_under(cf.ArticlePageFactory(parent=index), [fraud])
 
     def course(request, subject):
         if fraud.translation_key not in subject.topic_keys:
@@ -247,7 +247,7 @@ def test_content_pages_stay_within_15_queries_with_3_or_30_quizzes_and_events(
 ):
     destinations = DestinationIndexPageFactory(parent=home_zh)
     DestinationPageFactory(parent=destinations, destination=DestinationFactory(country="FR"))
-    page = filed_under(BUILDERS[kind](index), [fraud])
+    page = filed_under(FACTORIES[kind](parent=index), [fraud])
     add_quizzes_and_events(quiz_index, event_index, [fraud], 3, start=0)
     few, html = warm_count(client, page.url)
     assert "测验" in leads_on(html) and "讲座" in leads_on(html)

@@ -5,18 +5,18 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import UnansweredSearch
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]  # the search backend
 
 
 @pytest.fixture
 def index(home_zh):
-    return cf.content_index(home_zh)
+    return cf.ContentIndexPageFactory(parent=home_zh)
 
 
 def test_results_show_the_kind_of_page(client, index):
-    cf.case(index, title="留学生遭遇电信诈骗")
+    cf.CaseStudyPageFactory(parent=index, title="留学生遭遇电信诈骗")
     html = client.get("/en/search/", {"q": "x"}).content.decode()  # warm up
     html = client.get("/zh-hans/search/", {"q": "诈骗"}).content.decode()
     assert "留学生遭遇电信诈骗" in html
@@ -24,30 +24,32 @@ def test_results_show_the_kind_of_page(client, index):
 
 
 def test_kind_filter_keeps_only_that_kind(client, index):
-    cf.article(index, title="诈骗防范指南")
-    cf.case(index, title="诈骗真实案例")
+    cf.ArticlePageFactory(parent=index, title="诈骗防范指南")
+    cf.CaseStudyPageFactory(parent=index, title="诈骗真实案例")
     html = client.get("/zh-hans/search/", {"q": "诈骗", "kind": "case"}).content.decode()
     assert "诈骗真实案例" in html
     assert "诈骗防范指南" not in html
 
 
 def test_unknown_kind_shows_every_kind(client, index):
-    cf.article(index, title="诈骗防范指南")
+    cf.ArticlePageFactory(parent=index, title="诈骗防范指南")
     assert "诈骗防范指南" in client.get("/zh-hans/search/", {"q": "诈骗", "kind": "podcast"}).content.decode()
 
 
 def test_search_finds_words_in_a_case_body_and_not_english_pages(client, index, home_en):
-    cf.case(index, title="一个案例", what_happened="<p>他的护照在机场丢失了。</p>")
-    english = cf.content_index(home_en, slug="knowledge-en", title="Knowledge")
-    cf.article(english, title="Passport lost at the airport", summary="passport 丢失")
+    cf.CaseStudyPageFactory(parent=index, title="一个案例", what_happened="<p>他的护照在机场丢失了。</p>")
+    english = cf.ContentIndexPageFactory(parent=home_en, slug="knowledge-en", title="Knowledge")
+    cf.ArticlePageFactory(parent=english, title="Passport lost at the airport", summary="passport 丢失")
     html = client.get("/zh-hans/search/", {"q": "护照丢失"}).content.decode()
     assert "一个案例" in html
     assert "Passport lost at the airport" not in html
 
 
 def test_english_search_finds_english_pages(client, home_en):
-    english = cf.content_index(home_en, slug="knowledge-en", title="Knowledge")
-    cf.article(english, title="What to do if your passport is stolen", summary="Report it to the police.")
+    english = cf.ContentIndexPageFactory(parent=home_en, slug="knowledge-en", title="Knowledge")
+    cf.ArticlePageFactory(
+        parent=english, title="What to do if your passport is stolen", summary="Report it to the police."
+    )
     html = client.get("/en/search/", {"q": "stolen passport"}).content.decode()
     assert "What to do if your passport is stolen" in html
 
@@ -67,7 +69,7 @@ def test_a_search_that_finds_nothing_is_counted_for_editors(client):
 
 
 def test_a_search_that_finds_something_is_not_counted(client, index):
-    cf.article(index, title="诈骗防范指南")
+    cf.ArticlePageFactory(parent=index, title="诈骗防范指南")
     client.get("/zh-hans/search/", {"q": "诈骗"})
     assert not UnansweredSearch.objects.exists()
 

@@ -5,7 +5,7 @@ import pytest
 from home.models import StandardPage
 from home.search import segment
 from home.site_search import WordFinder
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]  # ranking is the database's full-text search
 
@@ -41,17 +41,19 @@ def test_a_word_in_the_summary_outweighs_the_same_word_deep_in_a_long_body(clien
 
 
 def test_awareness_content_comes_before_a_page_that_mentions_the_word_in_passing(client, home_zh):
-    index = cf.content_index(home_zh)
+    index = cf.ContentIndexPageFactory(parent=home_zh)
     standard(home_zh, "出行须知", intro="如遇骆驼挡路请绕行。", body_text=LONG_BODY, slug="passing")
     body = [("paragraph", f"<p>{LONG_BODY[:300]}沙漠里的骆驼很常见。{LONG_BODY[:300]}</p>")]
-    article = cf.article(index, title="沙漠旅行须知", summary="行前准备", body=body)
+    article = cf.ArticlePageFactory(parent=index, title="沙漠旅行须知", summary="行前准备", body=body)
     assert slugs(client, "zh-hans", "骆驼") == [article.slug, "passing"]
 
 
 def test_the_typed_phrase_in_a_title_comes_first(client, home_zh):
-    index = cf.content_index(home_zh)
-    many = cf.article(
-        index, title="野生动物", summary="海豚搁浅时，请联系救助机构。海豚救助需要专业人员，救助前先报警。"
+    index = cf.ContentIndexPageFactory(parent=home_zh)
+    many = cf.ArticlePageFactory(
+        parent=index,
+        title="野生动物",
+        summary="海豚搁浅时，请联系救助机构。海豚救助需要专业人员，救助前先报警。",
     )
     standard(home_zh, "海豚救助站开放日", slug="phrase")
     assert slugs(client, "zh-hans", "海豚救助") == ["phrase", many.slug]
@@ -63,8 +65,8 @@ def test_an_english_plural_finds_the_singular(client, home_en):
 
 
 def test_each_result_shows_its_kind_date_and_an_excerpt_with_the_words_found(client, home_zh):
-    index = cf.content_index(home_zh)
-    cf.case(index, title="留学生遭遇电信诈骗", summary="他接到冒充使馆的诈骗电话。")
+    index = cf.ContentIndexPageFactory(parent=home_zh)
+    cf.CaseStudyPageFactory(parent=index, title="留学生遭遇电信诈骗", summary="他接到冒充使馆的诈骗电话。")
     html = client.get("/zh-hans/search/", {"q": "诈骗"}).content.decode()
     assert 'class="content-card__kind">真实案例<' in html
     assert "<time " in html
@@ -72,7 +74,7 @@ def test_each_result_shows_its_kind_date_and_an_excerpt_with_the_words_found(cli
 
 
 def test_index_and_site_pages_never_show_model_names(client, home_zh):
-    cf.content_index(home_zh, title="诈骗防范知识")
+    cf.ContentIndexPageFactory(parent=home_zh, title="诈骗防范知识")
     standard(home_zh, "诈骗举报", slug="report")
     html = client.get("/zh-hans/search/", {"q": "诈骗"}).content.decode()
     assert 'class="content-card__kind">栏目<' in html

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import ArticlePage, StandardPage
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def draft(index, title):
 
 
 def unpublished(index, title):
-    page = cf.article(index, title=title)
+    page = cf.ArticlePageFactory(parent=index, title=title)
     page.unpublish()
     return page
 
@@ -53,7 +53,7 @@ def count_queries(client, url):
 
 @pytest.fixture
 def indexes(home_zh, home_en, en):
-    index = cf.content_index(home_zh)
+    index = cf.ContentIndexPageFactory(parent=home_zh)
     return index, translate(index, en, "Knowledge")
 
 
@@ -82,9 +82,9 @@ def sitemap(client):
 
 def test_sitemap_lists_both_languages_with_hreflang_alternates(client, indexes, en):
     index_zh, index_en = indexes
-    article = cf.article(index_zh, title="防范电信诈骗")
+    article = cf.ArticlePageFactory(parent=index_zh, title="防范电信诈骗")
     english = translate(article, en, "Beware of phone scams")
-    chinese_only = cf.article(index_zh, title="只有中文")
+    chinese_only = cf.ArticlePageFactory(parent=index_zh, title="只有中文")
 
     entries = sitemap(client)
 
@@ -105,9 +105,9 @@ def test_sitemap_lists_both_languages_with_hreflang_alternates(client, indexes, 
 
 def test_sitemap_lists_only_live_public_pages(client, indexes):
     index_zh, _index_en = indexes
-    live = cf.article(index_zh, title="已发布")
+    live = cf.ArticlePageFactory(parent=index_zh, title="已发布")
     hidden = [draft(index_zh, "草稿"), unpublished(index_zh, "已撤回")]
-    private = cf.article(index_zh, title="内部资料")
+    private = cf.ArticlePageFactory(parent=index_zh, title="内部资料")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
 
     entries = sitemap(client)
@@ -121,10 +121,10 @@ def test_sitemap_lists_only_live_public_pages(client, indexes):
 def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client, indexes, en):
     index_zh, index_en = indexes
     for _ in range(5):
-        translate(cf.article(index_zh), en, "Translated")
+        translate(cf.ArticlePageFactory(parent=index_zh), en, "Translated")
     before = count_queries(client, "/sitemap.xml")
     for _ in range(45):
-        translate(cf.article(index_zh), en, "Translated")
+        translate(cf.ArticlePageFactory(parent=index_zh), en, "Translated")
     after = count_queries(client, "/sitemap.xml")
     assert len(sitemap(client)) >= 100
     assert after == before
@@ -174,12 +174,14 @@ def entries_of(root):
 @pytest.mark.usefixtures("without_demo_content")
 def test_feed_lists_only_live_articles_and_cases_of_its_language(client, indexes, home_zh, portal_settings):
     index_zh, index_en = indexes
-    article = cf.article(index_zh, title="在线文章", summary="文章摘要")
-    case = cf.case(index_zh, title="在线案例")
+    article = cf.ArticlePageFactory(parent=index_zh, title="在线文章", summary="文章摘要")
+    case = cf.CaseStudyPageFactory(parent=index_zh, title="在线案例")
     draft(index_zh, "草稿文章")
     unpublished(index_zh, "撤回的文章")
-    cf.brochure(index_zh, title="宣传册不在订阅中")
-    english_only = cf.article(index_en, title="English only article", summary="English summary")
+    cf.BrochurePageFactory(parent=index_zh, title="宣传册不在订阅中")
+    english_only = cf.ArticlePageFactory(
+        parent=index_en, title="English only article", summary="English summary"
+    )
     cf.publish(home_zh, StandardPage(title="标准页面不在订阅中", slug="standard-not-in-feed"))
 
     root = feed(client, "zh-hans")
@@ -208,10 +210,10 @@ def test_feed_lists_only_live_articles_and_cases_of_its_language(client, indexes
 def test_feed_keeps_the_newest_20_in_a_fixed_number_of_queries(client, indexes):
     index_zh, _index_en = indexes
     for _ in range(3):
-        cf.article(index_zh)
+        cf.ArticlePageFactory(parent=index_zh)
     before = count_queries(client, "/zh-hans/feeds/latest/")
     for _ in range(25):
-        cf.case(index_zh)
+        cf.CaseStudyPageFactory(parent=index_zh)
     after = count_queries(client, "/zh-hans/feeds/latest/")
     assert after == before
     assert after <= 5
@@ -255,11 +257,11 @@ def head_of(client, url):
 
 def test_article_has_description_open_graph_canonical_and_alternates(client, indexes, en, portal_settings):
     index_zh, _index_en = indexes
-    article = cf.article(
-        index_zh,
+    article = cf.ArticlePageFactory(
+        parent=index_zh,
         title="护照丢失怎么办",
         summary="护照丢失后的补办步骤",
-        hero_image=cf.png_image(),
+        hero_image=cf.ImageFactory(),
         hero_image_alt="护照",
     )
     english = translate(article, en, "Lost passport")
@@ -289,7 +291,7 @@ def test_article_has_description_open_graph_canonical_and_alternates(client, ind
 
 def test_an_untranslated_page_has_no_alternate_pointing_at_the_other_home_page(client, indexes):
     index_zh, _index_en = indexes
-    article = cf.article(index_zh, title="只有中文")  # no image: no og:image
+    article = cf.ArticlePageFactory(parent=index_zh, title="只有中文")  # no image: no og:image
     head = head_of(client, article.url)
     assert head.hreflangs() == {"zh-Hans": ORIGIN + article.url, "x-default": ORIGIN + article.url}
     assert "og:image" not in head.meta
@@ -320,14 +322,14 @@ def test_an_app_view_gets_the_campaign_description_and_its_own_canonical(client,
 
 def test_search_description_wins_over_the_summary(client, indexes):
     index_zh, _index_en = indexes
-    article = cf.article(index_zh, summary="摘要", search_description="搜索引擎看到的描述")
+    article = cf.ArticlePageFactory(parent=index_zh, summary="摘要", search_description="搜索引擎看到的描述")
     assert head_of(client, article.url).meta["description"] == "搜索引擎看到的描述"
 
 
 def test_descriptions_are_escaped_once_and_long_ones_shortened(client, indexes):
     index_zh, _index_en = indexes
     summary = "A & B <警惕> " + "长" * 300
-    article = cf.article(index_zh, title="Q&A", summary=summary[:300])
+    article = cf.ArticlePageFactory(parent=index_zh, title="Q&A", summary=summary[:300])
     response = client.get(article.url)
     html = response.content.decode()
     assert 'content="A &amp; B &lt;警惕&gt; ' in html

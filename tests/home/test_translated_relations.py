@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Page
 
 from home.models import HomePageFeature, RelatedContent
-from tests.home import content_factories as cf
+from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +15,10 @@ def translate(page, locale, title):
 
 
 def test_a_translated_page_points_at_its_own_languages_topics(home_zh, home_en, zh, en):
-    index = cf.content_index(home_zh)
+    index = cf.ContentIndexPageFactory(parent=home_zh)
     translate(index, en, "Knowledge")
     article = cf.with_topics(
-        cf.article(index), [cf.topic(zh, "fraud-and-scams"), cf.topic(zh, "mental-health")]
+        cf.ArticlePageFactory(parent=index), [cf.topic(zh, "fraud-and-scams"), cf.topic(zh, "mental-health")]
     )
     english = translate(article, en, "English article")
     assert sorted(topic.slug for topic in english.topics.all()) == ["fraud-and-scams", "mental-health"]
@@ -27,12 +27,12 @@ def test_a_translated_page_points_at_its_own_languages_topics(home_zh, home_en, 
 
 
 def test_related_pages_map_to_their_translations_or_drop(home_zh, home_en, en):
-    index = cf.content_index(home_zh)
+    index = cf.ContentIndexPageFactory(parent=home_zh)
     translate(index, en, "Knowledge")
-    translated_target = cf.case(index, title="有译文的案例")
+    translated_target = cf.CaseStudyPageFactory(parent=index, title="有译文的案例")
     english_target = translate(translated_target, en, "Translated case")
-    untranslated_target = cf.case(index, title="无译文的案例")
-    article = cf.article(index)
+    untranslated_target = cf.CaseStudyPageFactory(parent=index, title="无译文的案例")
+    article = cf.ArticlePageFactory(parent=index)
     RelatedContent.objects.create(source=article, page=translated_target, sort_order=0)
     RelatedContent.objects.create(source=article, page=untranslated_target, sort_order=1)
     article.refresh_from_db()
@@ -44,8 +44,8 @@ def test_related_pages_map_to_their_translations_or_drop(home_zh, home_en, en):
 def test_featured_pages_of_a_translated_home_page_are_mapped(home_zh, en, zh):
     from home.models import HomePage
 
-    index = cf.content_index(home_zh)
-    case = cf.case(index)
+    index = cf.ContentIndexPageFactory(parent=home_zh)
+    case = cf.CaseStudyPageFactory(parent=index)
     HomePageFeature.objects.create(home=home_zh, page=case, sort_order=0)
     page = HomePage.objects.get(pk=home_zh.pk)
     from home.translation import localise_relations

@@ -72,3 +72,15 @@ def test_the_chinese_interface_speaks_in_one_voice():
                 half_width_colons.append(text)
     assert informal == []
     assert half_width_colons == []
+
+
+def test_no_template_puts_a_half_width_colon_after_a_translated_label():
+    """"Phone: " comes out as "电话: " in Chinese; the colon belongs inside the msgid ("Phone:" → "电话：")."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    offenders = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in templates.rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\{% (?:translate|trans) \"[^\"]+\"[^%]*%\}:", line)
+    ]
+    assert offenders == []

@@ -140,7 +140,7 @@ def test_article_shows_reading_time_of_800_chinese_characters_as_2_minutes(clien
     minutes, text = reading_time_text(get_html(client, page))
     assert minutes == "2"
     assert "2" in text
-    assert zh_text("Reading time") in get_html(client, page)
+    assert zh_text("Reading time:") in get_html(client, page)
 
 
 def test_article_reading_time_rounds_up(client, index):
@@ -277,7 +277,7 @@ def test_video_has_sources_chinese_captions_and_the_transcript(client, index):
     assert f">{zh_text('Transcript')}</h2>" in html
     assert "出国前请了解目的地安全形势。" in html
     assert '<a href="https://www.example.org/watch" rel="noopener">' in html
-    assert zh_text("Also watch at") in html
+    assert zh_text("Also watch at:") in html
 
 
 def test_english_video_captions_are_english(client, index, index_en, en):

@@ -59,6 +59,10 @@ def test_the_switch_turns_large_text_on_and_it_stays_on_after_a_reload(page_at):
     expect(page.get_by_role("button", name="大字")).to_have_attribute("aria-pressed", "false")
     assert root_font_size(page) == normal
 
+    page.emulate_media(media="print")  # a printed page carries no switches
+    expect(page.get_by_role("button", name="大字")).to_be_hidden()
+    page.emulate_media(media="screen")
+
 
 def test_large_text_is_applied_before_the_first_paint(page_at):
     """The class is on <html> before the body is parsed: the script runs in <head>, not deferred."""

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from accounts.sections import CONTENT_PAGE_LINKS, ContentSubject, collect_sections
@@ -22,6 +22,7 @@ from .models.content import (
     CaseStudyPage,
     ContentIndexPage,
     ContentPage,
+    RelatedContent,
     VideoPage,
 )
 from .models.vocabulary import Audience, Topic
@@ -182,19 +183,26 @@ def _card(page, topics=()):
 
 def related_content(page, request):
     """The editor's choice in this language, in the editor's order; failing that, the newest content
-    sharing a topic. Pages under a view restriction are left out."""
-    chosen = list(page.related_links.order_by("sort_order").values_list("page__translation_key", flat=True))
-    same_language = public(ContentPage.objects.live().filter(locale_id=page.locale_id), request).exclude(
-        pk=page.pk
+    sharing a topic. Pages under a view restriction are left out.
+
+    One query: the editor's choices sort first (by their place in the editor's list), so when the
+    first row is a choice, only choices are kept."""
+    chosen_at = RelatedContent.objects.filter(
+        source_id=page.pk, page__translation_key=OuterRef("translation_key")
+    ).values("sort_order")[:1]
+    topic_keys = page.topics.values("translation_key")
+    candidates = (
+        public(ContentPage.objects.live().filter(locale_id=page.locale_id), request)
+        .exclude(pk=page.pk)
+        .annotate(chosen_at=Subquery(chosen_at))
+        .filter(Q(chosen_at__isnull=False) | Q(topics__translation_key__in=topic_keys))
+        .distinct()
+        .order_by(F("chosen_at").asc(nulls_last=True), "-first_published_at", "-pk")
     )
-    if chosen:
-        found = {found.translation_key: found for found in same_language.filter(translation_key__in=chosen)}
-        pages = [found[key] for key in chosen if key in found]
-    else:
-        topic_keys = page.topics.values("translation_key")
-        sharing = same_language.filter(topics__translation_key__in=topic_keys).distinct()
-        pages = list(sharing.order_by("-first_published_at", "-pk")[:RELATED_CONTENT_COUNT])
-    return [_card(related) for related in pages[:RELATED_CONTENT_COUNT]]
+    pages = list(candidates[:RELATED_CONTENT_COUNT])
+    if pages and pages[0].chosen_at is not None:
+        pages = [chosen for chosen in pages if chosen.chosen_at is not None]
+    return [_card(related) for related in pages]
 
 
 def content_page_context(page, request):

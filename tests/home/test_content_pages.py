@@ -330,6 +330,18 @@ def test_editors_choice_wins_over_shared_topics(client, index, zh):
     assert sharing.url not in related
 
 
+def test_editors_choices_keep_the_editors_order(client, index, zh):
+    safety = cf.topic(zh, "personal-safety")
+    page = cf.with_topics(cf.ArticlePageFactory(parent=index), [safety])
+    cf.with_topics(cf.ArticlePageFactory(parent=index, title="同一主题"), [safety])
+    first, second = cf.CaseStudyPageFactory(parent=index), cf.VideoPageFactory(parent=index)
+    page.related_links.add(RelatedContent(page=second, sort_order=1))
+    page.related_links.add(RelatedContent(page=first, sort_order=0))
+    page.save_revision().publish()
+    related = related_section(get_html(client, ArticlePage.objects.get(pk=page.pk)))
+    assert re.findall(r'href="([^"]+)"', related) == [first.url, second.url]
+
+
 def test_related_content_falls_back_to_pages_sharing_a_topic(client, index, zh):
     safety, fraud = cf.topic(zh, "personal-safety"), cf.topic(zh, "fraud-and-scams")
     page = cf.with_topics(cf.ArticlePageFactory(parent=index), [safety])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from home.public_forms import client_address, private_page
+from home.text_input import strip_control_characters
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
@@ -59,6 +60,7 @@ def confirm(request, token):
     """
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
+    token = strip_control_characters(token)  # <str:token> lets any byte through; PostgreSQL refuses NUL
     result, choices = subscriptions.check_confirmation(token)
     if result == ConfirmResult.CONFIRMED and request.method == "POST":
         result, subscription = subscriptions.confirm_subscription(token)

@@ -75,7 +75,7 @@ def test_the_chinese_interface_speaks_in_one_voice():
 
 
 def test_no_template_puts_a_half_width_colon_after_a_translated_label():
-    """"Phone: " comes out as "电话: " in Chinese; the colon belongs inside the msgid ("Phone:" → "电话：")."""
+    """'Phone: ' comes out as '电话: ' in Chinese: the colon belongs inside the msgid ('Phone:', '电话：')."""
     templates = Path(settings.BASE_DIR) / "templates"
     offenders = [
         f"{path.relative_to(templates)}:{number}"

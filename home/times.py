@@ -27,10 +27,21 @@ def with_zone(when):
     return _("%(when)s (Beijing time, UTC+8)") % {"when": when}
 
 
-def beijing_time(value, date_format=None):
+def beijing_time(value, date_format=None, zone=True):
     """A moment in Beijing time with the zone said: "30 November 2026, 14:00 (Beijing time, UTC+8)"; a
-    room may pass its own (translated) `date_format`."""
+    room may pass its own (translated) `date_format`. In a list of times, `zone=False` leaves the zone
+    to one `beijing_time_note()` for the whole list."""
     if not value:
         return ""
     date_format = date_format or pgettext("date and time format", "j F Y, H:i")
-    return with_zone(dateformat.format(in_beijing(value), date_format))
+    when = dateformat.format(in_beijing(value), date_format)
+    return with_zone(when) if zone else when
+
+
+def beijing_time_in_list(value):
+    return beijing_time(value, zone=False)
+
+
+def beijing_time_note():
+    """What a list of times says once instead of after every time."""
+    return _("All times are Beijing time (UTC+8).")

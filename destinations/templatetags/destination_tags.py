@@ -6,7 +6,7 @@ import re
 from django import template
 from django.utils import timezone
 
-from home.times import beijing_iso, beijing_time
+from home.times import beijing_iso, beijing_time, beijing_time_in_list, beijing_time_note
 from home.validators import format_phone_for_display
 from home.visibility import public
 
@@ -31,6 +31,8 @@ def level_label(level):
 
 
 register.filter("beijing_time", beijing_time)
+register.filter("beijing_time_in_list", beijing_time_in_list)
+register.simple_tag(beijing_time_note, name="beijing_time_note")
 register.filter("beijing_iso", beijing_iso)
 
 

@@ -8,7 +8,7 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from home.times import beijing_iso, in_beijing, with_zone
+from home.times import beijing_iso, beijing_time_note, in_beijing, with_zone
 
 from ..districts import district_name
 
@@ -53,10 +53,7 @@ def event_when(starts_at, ends_at=None, zone=True):
     return when_text(starts_at, ends_at, zone)
 
 
-@register.simple_tag
-def beijing_time_note():
-    """What a list of events says once instead of after every time."""
-    return _("All times are Beijing time (UTC+8).")
+register.simple_tag(beijing_time_note, name="beijing_time_note")
 
 
 register.filter("beijing_iso", beijing_iso)

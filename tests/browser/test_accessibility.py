@@ -42,10 +42,11 @@ def test_home_page_has_no_serious_axe_violations(page_at, language, width):
         ("/zh-hans/about/", "zh-hans"),
         ("/en/about/", "en"),
         ("/zh-hans/search/?q=领事", "zh-hans"),
+        ("/en/search/?q=passports", "en"),
         ("/zh-hans/accounts/login/", "zh-hans"),
         ("/en/accounts/signup/", "en"),
     ],
-    ids=["about-zh", "about-en", "search-zh", "login-zh", "signup-en"],
+    ids=["about-zh", "about-en", "search-zh", "search-en", "login-zh", "signup-en"],
 )
 def test_other_pages_have_no_serious_axe_violations(page_at, path, language, width):
     check_page(page_at, path, width, language)

@@ -14,7 +14,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from home.blocks import BodyBlock
-from home.search import SearchWeight, SegmentedSearchMixin, stream_text
+from home.models import SectionIndexPage
+from home.search import SegmentedSearchMixin, stream_text
 from home.site_cache import cached_per_language
 from home.visibility import public
 
@@ -36,24 +37,13 @@ def country_names(country):
 PROSE = {"features": ["bold", "italic", "link", "ol", "ul", "h3"]}
 
 
-class DestinationIndexPage(SegmentedSearchMixin, Page):
+class DestinationIndexPage(SectionIndexPage):
     """Every destination A–Z and by region, with its current level; filters by level."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-    search_kind = _("Section")
-    search_weight = SearchWeight.SECTION
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["destinations.DestinationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("destination index page")
-
-    def search_text(self):
-        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         # The page's views import this module: the one import allowed back, when a request comes.
@@ -137,24 +127,13 @@ class DestinationPage(SegmentedSearchMixin, Page):
         return context
 
 
-class AlertIndexPage(SegmentedSearchMixin, Page):
+class AlertIndexPage(SectionIndexPage):
     """Active safety alerts first, then the archive of past ones; offers the alert subscription."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-    search_kind = _("Section")
-    search_weight = SearchWeight.SECTION
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["destinations.SafetyAlertPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("safety alert index page")
-
-    def search_text(self):
-        return self.intro
 
     def permissions_for_user(self, user):
         return AlertPermissionTester(user, self)

@@ -16,8 +16,8 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import Audience, Topic
-from home.search import SearchWeight, SegmentedSearchMixin, stream_text
+from home.models import Audience, SectionIndexPage, Topic
+from home.search import SegmentedSearchMixin, stream_text
 from home.validators import validate_map_url
 
 from .. import page_views
@@ -35,24 +35,13 @@ class TopicsInPageLanguageForm(WagtailAdminPageForm):
             self.fields["topics"].queryset = Topic.objects.filter(locale_id=locale_id)
 
 
-class EventIndexPage(SegmentedSearchMixin, Page):
+class EventIndexPage(SectionIndexPage):
     """Upcoming and past events, filterable by type, audience and district; an iCalendar feed."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-    search_kind = _("Section")
-    search_weight = SearchWeight.SECTION
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event index page")
-
-    def search_text(self):
-        return self.intro
 
     def event_pages(self):
         """Its live, public (not invitation-only) event pages."""

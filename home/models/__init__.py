@@ -12,6 +12,7 @@ from .content import (
 )
 from .pages import HomePage, HomePageFeature, StandardPage
 from .search_log import UnansweredSearch
+from .sections import SectionIndexPage
 from .settings import PortalSettings
 from .vocabulary import Audience, Topic
 
@@ -26,6 +27,7 @@ __all__ = [
     "HomePageFeature",
     "PortalSettings",
     "RelatedContent",
+    "SectionIndexPage",
     "StandardPage",
     "Topic",
     "UnansweredSearch",

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 
 from ..blocks import BodyBlock
 from ..search import SearchWeight, SegmentedSearchMixin, stream_text
+from .sections import SectionIndexPage
 from .vocabulary import Audience, Topic
 
 CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
@@ -38,25 +39,16 @@ def reading_minutes(text):
     return max(1, math.ceil(minutes)) if minutes else 0
 
 
-class ContentIndexPage(SegmentedSearchMixin, Page):
+class ContentIndexPage(SectionIndexPage):
     """Lists its articles, cases, brochures and videos, newest first; filters by topic, audience, kind."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     page_size = 12
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-    search_kind = _("Section")
-    search_weight = SearchWeight.SECTION
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ArticlePage", "home.CaseStudyPage", "home.BrochurePage", "home.VideoPage"]
+    max_count_per_parent = None  # a site may keep more than one collection of awareness content
 
     class Meta:
         verbose_name = _("content index page")
-
-    def search_text(self):
-        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         # The page's views module (home/listing.py) imports this module back.

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
+from home.models import SectionIndexPage
 from home.search import SearchWeight, SegmentedSearchMixin
 
 from .attempts import Review
@@ -30,24 +31,13 @@ def views():
     return page_views
 
 
-class QuizIndexPage(SegmentedSearchMixin, Page):
+class QuizIndexPage(SectionIndexPage):
     """Lists the live quizzes of its language."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
-    search_kind = _("Section")
-    search_weight = SearchWeight.SECTION
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["quizzes.QuizPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("quiz index page")
-
-    def search_text(self):
-        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         return super().get_context(request, *args, **kwargs) | views().quiz_index_context(self, request)

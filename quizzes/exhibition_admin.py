@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home.pdf import release_pdf_memory
+from home.pdf import cjk_font_available, release_pdf_memory
 from home.staff import require_perm
 from home.times import in_beijing
 
@@ -67,6 +67,16 @@ def short_time(moment):
 def poster_pdf_view(request, page_id):
     """The quiz's A4 poster as a PDF download."""
     page = quiz_for(request, page_id)
+    if not cjk_font_available():  # WeasyPrint would print the Chinese title as nothing at all
+        messages.error(
+            request,
+            _(
+                "The poster cannot be made: this server has no Chinese font, so its Chinese text would "
+                "come out blank. Ask the administrator to install fonts-noto-cjk (manage.py check "
+                "--deploy names it)."
+            ),
+        )
+        return redirect("quizzes_exhibition", page.pk)
     link = exhibition.link_for(page)
     started = time.perf_counter()
     pdf = exhibition.poster_pdf(page)

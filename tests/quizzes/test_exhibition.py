@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from home import pdf
 from quizzes import exhibition
 from quizzes.exhibition import find_attempt, give_prize
 from quizzes.models import Attempt, ExhibitionLink
@@ -248,6 +249,15 @@ def test_editor_downloads_the_poster(client, make_user, quiz, tmp_path):
     code = exhibition.link_for(quiz).code
     assert f'filename="quiz-poster-{code.lower()}.pdf"' in response["Content-Disposition"]
     assert response.content.startswith(b"%PDF-")
+
+
+def test_without_the_chinese_font_the_poster_is_refused_with_a_reason(client, quiz, monkeypatch):
+    monkeypatch.setattr(pdf, "cjk_font_files", lambda: ())
+    monkeypatch.setattr(exhibition, "poster_pdf", lambda quiz: pytest.fail("rendered without the font"))
+    client.force_login(staff_user(group="Editors"))
+    response = client.get(reverse("quizzes_poster", args=[quiz.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("quizzes_exhibition", args=[quiz.pk]), 302)]
+    assert "fonts-noto-cjk" in response.content.decode()
 
 
 def test_officer_with_reports_sees_the_exhibition_page(client, make_user, quiz, quiz_en):

@@ -30,6 +30,7 @@ from django_tasks import task
 from home import pdf
 from home.reader_language import in_reader_language
 from home.site_cache import default_site_settings
+from home.validators import format_phone_for_display
 
 from .levels import RiskLevel, level_style
 
@@ -78,8 +79,8 @@ def card_context(destination, language, portal=None):
                 "kind": str(contact.get_kind_display()),
                 "name": in_reader_language(contact.name_zh, contact.name_en, language),
                 "address": contact.address,
-                "phone": contact.phone,
-                "emergency_phone": contact.emergency_phone,
+                "phone": format_phone_for_display(contact.phone),
+                "emergency_phone": format_phone_for_display(contact.emergency_phone),
                 "email": contact.email,
             }
             for contact in destination.contacts.all()

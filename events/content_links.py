@@ -7,17 +7,14 @@ keeps those that have not started yet, so an event leaves content pages by itsel
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accounts.sections import Section
-from home.site_cache import cached
-from home.visibility import public
+from home.site_cache import cached_per_language
 
-from .models import Event, EventPage
-from .sections import EventEntry
+from .models import EventPage
+from .sections import EventEntry, event_entry, unended_event_pages
 
 CONTENT_EVENT_ORDER = 30  # after the destination of a case (10) and a quiz (20)
 
@@ -32,53 +29,20 @@ class EventOnTopics:
 
 def unended_events_with_topics(request, language_code):
     """Events of a language that had not ended, soonest first, with their topics (cached)."""
-    site = Site.find_for_request(request)
 
-    def build():
-        cancelled = Event.objects.filter(
-            translation_key=OuterRef("translation_key"), cancelled_at__isnull=False
-        )
-        pages = list(
-            public(EventPage.objects.live(), request)
-            .filter(locale__language_code=language_code, is_private=False, ends_at__gt=timezone.now())
-            .exclude(Exists(cancelled))
-            .only(
-                "id",
-                "title",
-                "url_path",
-                "path",
-                "depth",
-                "event_type",
-                "starts_at",
-                "ends_at",
-                "venue",
-                "district",
-            )
-            .order_by("starts_at", "pk")
-        )
+    def build(language_code):
+        pages = list(unended_event_pages(request, language_code))
         topics = {}
         rows = EventPage.topics.through.objects.filter(eventpage_id__in=[page.pk for page in pages])
         for page_id, key in rows.values_list("eventpage_id", "topic__translation_key"):
             topics.setdefault(page_id, set()).add(key)
         return [
-            EventOnTopics(
-                entry=EventEntry(
-                    pk=page.pk,
-                    title=page.title,
-                    url=page.get_url(request) or "",
-                    event_type=page.event_type,
-                    starts_at=page.starts_at,
-                    ends_at=page.ends_at,
-                    venue=page.venue,
-                    district=page.district,
-                ),
-                topic_keys=frozenset(topics.get(page.pk, ())),
-            )
+            EventOnTopics(entry=event_entry(page, request), topic_keys=frozenset(topics[page.pk]))
             for page in pages
             if page.pk in topics
         ]
 
-    return cached("events-unended-with-topics", build, site.pk if site else "-", language_code)
+    return cached_per_language("events-unended-with-topics", request, build, language_code)
 
 
 def next_event_on(events, topic_keys, at):

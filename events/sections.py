@@ -44,43 +44,49 @@ class EventEntry:
         return self.ends_at <= at
 
 
+def unended_event_pages(request, language_code):
+    """Live, public, not cancelled event pages of a language that have not ended, soonest first, with
+    only the fields an EventEntry needs."""
+    cancelled = Event.objects.filter(translation_key=OuterRef("translation_key"), cancelled_at__isnull=False)
+    return (
+        public(EventPage.objects.live(), request)
+        .filter(locale__language_code=language_code, is_private=False, ends_at__gt=timezone.now())
+        .exclude(Exists(cancelled))
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "event_type",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "district",
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_entry(page, request):
+    return EventEntry(
+        pk=page.pk,
+        title=page.title,
+        url=page.get_url(request) or "",
+        event_type=page.event_type,
+        starts_at=page.starts_at,
+        ends_at=page.ends_at,
+        venue=page.venue,
+        district=page.district,
+    )
+
+
 def unended_events(request, language_code=None):
     """Live, public, not cancelled events of a language that had not ended, soonest first (cached)."""
 
     def build(language_code):
-        cancelled = Event.objects.filter(
-            translation_key=OuterRef("translation_key"), cancelled_at__isnull=False
-        )
-        pages = (
-            public(EventPage.objects.live(), request)
-            .filter(locale__language_code=language_code, is_private=False, ends_at__gt=timezone.now())
-            .exclude(Exists(cancelled))
-            .only(
-                "id",
-                "title",
-                "url_path",
-                "path",
-                "depth",
-                "event_type",
-                "starts_at",
-                "ends_at",
-                "venue",
-                "district",
-            )
-            .order_by("starts_at", "pk")[:CACHED_COUNT]
-        )
         return [
-            EventEntry(
-                pk=page.pk,
-                title=page.title,
-                url=page.get_url(request) or "",
-                event_type=page.event_type,
-                starts_at=page.starts_at,
-                ends_at=page.ends_at,
-                venue=page.venue,
-                district=page.district,
-            )
-            for page in pages
+            event_entry(page, request) for page in unended_event_pages(request, language_code)[:CACHED_COUNT]
         ]
 
     return cached_per_language("events-unended", request, build, language_code)

@@ -11,14 +11,12 @@ cold one, however many destinations there are.
 import json
 
 from django.shortcuts import redirect
-from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Site
 
 from accounts.sections import HomeOrder, Section
-from home.site_cache import cached
+from home.site_cache import cached_per_language
 from home.visibility import public
 
 from .listing import QUERY_MAX_LENGTH, named_pages
@@ -32,10 +30,8 @@ GO_PARAMETER = "go"  # on the index: with one match, go to its page rather than 
 def finder_data(request, language_code=None):
     """The index's URL and every destination with a live page in the language, in the reader's
     alphabetical order: name, the other language's name, URL and match text. None without an index."""
-    language_code = language_code or translation.get_language() or "zh-hans"
-    site = Site.find_for_request(request)
 
-    def build():
+    def build(language_code):
         index = (
             public(DestinationIndexPage.objects.live(), request)
             .filter(locale__language_code=language_code)
@@ -68,7 +64,7 @@ def finder_data(request, language_code=None):
             "entries_json": _script_json(entries),
         }
 
-    return cached("destinations-finder", build, site.pk if site else "-", language_code) or None
+    return cached_per_language("destinations-finder", request, build, language_code) or None
 
 
 def _script_json(value):

@@ -8,14 +8,13 @@ language's. Built once per site, language and site version (``site_cache``): two
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Page, Site
 
 from accounts.models import AccountSettings
 
 from .models.settings import PortalSettings
 from .reader_language import copy_for_reader
-from .site_cache import cached
+from .site_cache import cached, cached_per_language
 
 
 def portal_settings_for(site):
@@ -62,7 +61,8 @@ def site_links(request):
     """{"privacy": {"title", "url"}, "accessibility": ..., "contact": ..., "site_map": {"url"}}; a role
     is missing when no live page is chosen for it."""
     site = Site.find_for_request(request)
-    language = translation.get_language()
     if site is None:
         return {"site_map": {"url": reverse("site_map")}}
-    return cached("site-links", lambda: build_site_links(site, request, language), site.pk, language)
+    return cached_per_language(
+        "site-links", request, lambda language: build_site_links(site, request, language)
+    )

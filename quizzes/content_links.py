@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from django.db.models import F
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accounts.sections import Section
-from home.site_cache import cached
+from home.site_cache import cached_per_language
 from home.visibility import public
 
 from .models import QuizPage, QuizQuestion, QuizTopic
@@ -33,9 +32,8 @@ class QuizLink:
 
 def quizzes_with_topics(request, language_code):
     """The live, public quizzes of a language with their topics, featured then newest first (cached)."""
-    site = Site.find_for_request(request)
 
-    def build():
+    def build(language_code):
         quizzes = list(
             public(QuizPage.objects.live(), request)
             .filter(locale__language_code=language_code)
@@ -69,7 +67,7 @@ def quizzes_with_topics(request, language_code):
             for quiz in quizzes
         ]
 
-    return cached("quizzes-with-topics", build, site.pk if site else "-", language_code)
+    return cached_per_language("quizzes-with-topics", request, build, language_code)
 
 
 def quiz_on_topics(quizzes, topic_keys):

@@ -6,7 +6,6 @@ query, whatever the number of registrations: the waitlist position is a subquery
 (their links, titles and places in the reader's language) one more query for all of them.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.sections import Section
-from home.reader_language import copy_for_reader
+from home.reader_language import reader_copies
 
 from .checkin import qr_svg
 from .models import EventPage, Registration
@@ -95,22 +94,11 @@ def past_registrations(user, limit=PAST_COUNT):
     return list(registrations[:limit])
 
 
-def reader_copies(registrations):
+def event_copies(registrations):
     """{translation_key: the event's live page in the reader's language}, else in the site's default
-    language, else its source (home.reader_language.copy_for_reader): one query for all of them."""
+    language, else its source (home.reader_language.reader_copies): one query for all of them."""
     keys = {registration.event.translation_key for registration in registrations}
-    if not keys:
-        return {}
-    pages = (
-        EventPage.objects.live()
-        .filter(translation_key__in=keys)
-        .select_related("locale")
-        .only("id", "title", "url_path", "translation_key", "locale", "venue", "address")
-    )
-    copies = defaultdict(list)
-    for page in pages:
-        copies[page.translation_key].append(page)
-    return {key: copy_for_reader(pages) for key, pages in copies.items()}
+    return reader_copies(EventPage, keys, fields=("id", "title", "url_path", "venue", "address"))
 
 
 @dataclass
@@ -204,7 +192,7 @@ class MyRegistration:
 
 
 def wrap(request, registrations, upcoming, copies=None):
-    copies = reader_copies(registrations) if copies is None else copies
+    copies = event_copies(registrations) if copies is None else copies
     return [
         MyRegistration(registration, copies.get(registration.event.translation_key), upcoming, request)
         for registration in registrations
@@ -216,7 +204,7 @@ def my_events_context(request):
     and past; four queries in all."""
     upcoming = upcoming_registrations(request.user)
     past = past_registrations(request.user)
-    copies = reader_copies(upcoming + past)
+    copies = event_copies(upcoming + past)
     return {
         "upcoming": wrap(request, upcoming, True, copies),
         "past": wrap(request, past, False, copies),

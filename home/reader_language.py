@@ -5,6 +5,8 @@ Facts edited apart from prose keep their texts in both languages side by side (`
 own language where it exists, else the source language (DESIGN.md, "One thing in many languages").
 """
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -32,3 +34,18 @@ def copy_for_reader(copies, language=None):
         if code in by_language:
             return by_language[code]
     return min(copies, key=lambda copy: copy.pk) if copies else None
+
+
+def reader_copies(page_model, translation_keys, fields=(), language=None):
+    """{translation key: `copy_for_reader` of its live copies} for many pages at once (one query);
+    `fields` limits what is loaded. A key without a live copy is left out."""
+    keys = set(translation_keys)
+    if not keys:
+        return {}
+    pages = page_model.objects.live().filter(translation_key__in=keys).select_related("locale")
+    if fields:
+        pages = pages.only(*fields, "translation_key", "locale")
+    copies = defaultdict(list)
+    for page in pages:
+        copies[page.translation_key].append(page)
+    return {key: copy_for_reader(found, language) for key, found in copies.items()}

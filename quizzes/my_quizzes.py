@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.sections import Section
 from home.listing import page_number
-from home.reader_language import reader_language
+from home.reader_language import reader_copies, reader_language
 
 from .models import Attempt, QuizPage
 
@@ -30,17 +30,12 @@ def titled_for_reader(attempts):
     """The attempts, each with `title` and `title_language`: its quiz's live copy in the reader's
     language where there is one, else the title the attempt kept (the quiz may be gone). One query."""
     language = reader_language()
-    titles = dict(
-        QuizPage.objects.live()
-        .filter(
-            translation_key__in={attempt.quiz_key for attempt in attempts}, locale__language_code=language
-        )
-        .values_list("translation_key", "title")
-    )
+    copies = reader_copies(QuizPage, {attempt.quiz_key for attempt in attempts}, fields=("id", "title"))
     for attempt in attempts:
-        title = titles.get(attempt.quiz_key)
-        attempt.title = title or attempt.quiz_title
-        attempt.title_language = language if title else attempt.language
+        copy = copies.get(attempt.quiz_key)
+        in_reader_language = copy is not None and copy.locale.language_code == language
+        attempt.title = copy.title if in_reader_language else attempt.quiz_title
+        attempt.title_language = language if in_reader_language else attempt.language
     return attempts
 
 

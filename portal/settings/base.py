@@ -312,6 +312,9 @@ WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# A new translation of a live page starts as a draft and goes through moderation like any page
+# (wagtail-localize would publish it at once); see home/translation_workflow.py.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Countries and regions (ISO 3166), named the way China's consular service names them.

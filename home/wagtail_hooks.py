@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import translation_workflow  # noqa: F401  (registers its hooks: translations go to moderation)
 from .reports import UnansweredSearchesReport
 from .staff import PermissionMenuItem
 from .viewsets import TopicViewSet

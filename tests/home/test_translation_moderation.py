@@ -1,0 +1,303 @@
+"""A translation never goes live unreviewed (issue 15, item 2).
+
+Through the real wagtail-localize views: "Translate" makes a draft, the translation editor's
+"Publish" of an editor without publish permission submits it for moderation, a moderator's approval
+publishes it, and its slug comes from its English title.
+"""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+from django.test import Client, TestCase
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from home.translation import SLUG_FROM_TITLE, slug_of
+from home.translation_workflow import SUBMIT_ACTION
+from tests.accounts.factories import staff_user
+from tests.factories import translate
+from tests.home import factories as cf
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_content")]
+
+CHINESE_TITLE = "警惕冒充公检法的电信诈骗"
+ENGLISH_TITLE = "Beware of Callers Posing as Police"
+
+
+@pytest.fixture
+def index_zh(home_zh, home_en, en):
+    index = cf.ContentIndexPageFactory(parent=home_zh, title="知识", slug="zhi-shi")
+    translate(index, "en", title="Knowledge", slug="knowledge")
+    return index
+
+
+@pytest.fixture
+def article(index_zh):
+    return cf.ArticlePageFactory(parent=index_zh, title=CHINESE_TITLE, slug="1744", summary="诈骗摘要")
+
+
+@pytest.fixture
+def editor():
+    return staff_user(group="Editors")
+
+
+@pytest.fixture
+def moderator():
+    return staff_user(group="Moderators")
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def translate_in_admin(client, page, en):
+    """The "Translate" form of wagtail-localize, into English; the English copy it made."""
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [en.pk]}
+    )
+    assert response.status_code == 302
+    return Page.objects.get(translation_key=page.translation_key, locale=en).specific
+
+
+def translation_of(page):
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+
+
+def translate_string(client, page, path, value):
+    """What the translation editor sends when the translator saves one field (PUT)."""
+    translation = translation_of(page)
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (200, 201), response.content
+    return response
+
+
+def post(client, url, data):
+    """A POST whose on-commit work runs (wagtail-localize publishes a translation on commit)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, data)
+
+
+def press(client, page, action):
+    """A button of the translation editor: it posts `action` to the page's edit address."""
+    return post(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": action})
+
+
+def fresh(page):
+    return Page.objects.get(pk=page.pk).specific
+
+
+def public_pages_of_english(client):
+    """The English listings, home page, feed, sitemap and search, as one text."""
+    pages = [
+        client.get("/en/knowledge/"),
+        client.get("/en/"),
+        client.get("/en/feeds/latest/"),
+        client.get("/sitemap.xml"),
+        client.get("/en/search/", {"q": "诈骗"}),
+        client.get("/en/search/", {"q": "Police"}),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+    return "\n".join(response.content.decode() for response in pages)
+
+
+def approve(client, page):
+    state = page.current_workflow_state
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": ""})
+    assert response.status_code in (200, 302), response.content
+
+
+def test_wagtail_localize_does_not_publish_a_new_translation_at_once():
+    assert settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False
+
+
+def test_translating_a_live_article_makes_a_draft_nobody_reads_in_english(article, editor, en):
+    english = translate_in_admin(logged_in(editor), article, en)
+    assert article.live
+    assert not english.live
+    assert english.first_published_at is None
+    assert english.title == CHINESE_TITLE  # nothing translated yet: this is why it must not be read
+    reader = Client()
+    assert reader.get(f"/en/knowledge/{english.slug}/").status_code == 404
+    text = public_pages_of_english(reader)
+    assert CHINESE_TITLE not in text
+    assert "诈骗摘要" not in text
+    assert f"/en/knowledge/{english.slug}/" not in text
+    assert "/zh-hans/knowledge/" not in reader.get("/en/knowledge/").content.decode()
+
+
+def test_the_editor_sees_submit_for_moderation_and_no_publish(article, editor, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert f'value="{SUBMIT_ACTION}"' in html
+    assert "&quot;canPublish&quot;: false" in html
+
+
+def test_the_editors_publish_becomes_a_submission_for_moderation(article, editor, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    response = press(client, english, "publish")
+    assert response.status_code == 302
+    english = fresh(english)
+    assert not english.live
+    state = english.current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == editor
+    assert english.get_latest_revision().content["title"] == ENGLISH_TITLE
+    assert ENGLISH_TITLE not in public_pages_of_english(Client())
+
+
+def test_the_submit_button_submits_and_a_second_press_changes_nothing(article, editor, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, SUBMIT_ACTION)
+    english = fresh(english)
+    state = english.current_workflow_state
+    revisions = english.revisions.count()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]), follow=True).content.decode()
+    assert f'value="{SUBMIT_ACTION}"' not in html
+    press(client, english, SUBMIT_ACTION)
+    english = fresh(english)
+    assert english.current_workflow_state == state
+    assert english.revisions.count() == revisions
+    assert WorkflowState.objects.filter(object_id=str(english.pk)).count() == 1
+
+
+def test_a_moderator_approving_it_publishes_it_under_its_english_slug(article, editor, moderator, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    assert english.slug == "1744"  # wagtail-localize keeps the source's slug at first
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, SUBMIT_ACTION)
+    approve(logged_in(moderator), fresh(english))
+    english = fresh(english)
+    assert english.live
+    assert english.title == ENGLISH_TITLE
+    assert english.slug == "beware-of-callers-posing-as-police"
+    assert english.current_workflow_state is None
+    reader = Client()
+    assert reader.get("/en/knowledge/beware-of-callers-posing-as-police/").status_code == 200
+    assert ENGLISH_TITLE in reader.get("/en/knowledge/").content.decode()
+    assert ENGLISH_TITLE in reader.get("/en/feeds/latest/").content.decode()
+    assert "/en/knowledge/beware-of-callers-posing-as-police/" in reader.get("/sitemap.xml").content.decode()
+
+
+def test_a_moderator_asking_for_changes_lets_the_editor_submit_again(article, editor, moderator, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, SUBMIT_ACTION)
+    english = fresh(english)
+    task_state = english.current_workflow_state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[english.pk, "reject", task_state.pk])
+    logged_in(moderator).post(url, {"comment": "Title too long"})
+    state = fresh(english).current_workflow_state
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    translate_string(client, english, "title", "Beware of Fake Police")
+    press(client, english, SUBMIT_ACTION)
+    english = fresh(english)
+    assert english.current_workflow_state.pk == state.pk
+    assert english.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert english.get_latest_revision().content["title"] == "Beware of Fake Police"
+    assert english.get_latest_revision().content["slug"] == "beware-of-fake-police"
+    assert not english.live
+
+
+def test_a_user_who_may_publish_still_publishes_from_the_translation_editor(article, moderator, en):
+    client = logged_in(moderator)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert "&quot;canPublish&quot;: true" in html
+    press(client, english, "publish")
+    english = fresh(english)
+    assert english.live
+    assert english.slug == "beware-of-callers-posing-as-police"
+    assert english.current_workflow_state is None
+
+
+def test_the_slug_is_free_among_its_english_siblings(index_zh, article, editor, en):
+    english_index = Page.objects.get(translation_key=index_zh.translation_key, locale=en)
+    cf.ArticlePageFactory(parent=english_index, title="Older", slug="beware-of-callers-posing-as-police")
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, SUBMIT_ACTION)
+    assert fresh(english).get_latest_revision().content["slug"] == "beware-of-callers-posing-as-police-1"
+
+
+def test_a_slug_the_translator_wrote_is_kept(article, editor, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "slug", "fake-police")
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, SUBMIT_ACTION)
+    assert fresh(english).get_latest_revision().content["slug"] == "fake-police"
+
+
+def test_once_published_the_slug_no_longer_follows_the_title(article, moderator, en):
+    client = logged_in(moderator)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, "publish")
+    translate_string(client, english, "title", "A New Title for a Printed Page")
+    press(client, english, "publish")
+    english = fresh(english)
+    assert english.title == "A New Title for a Printed Page"
+    assert english.slug == "beware-of-callers-posing-as-police"
+    slug = StringTranslation.objects.get(context__object_id=english.translation_key, context__path="slug")
+    assert slug.tool_name == SLUG_FROM_TITLE
+
+
+def test_a_long_title_gives_a_short_slug_cut_between_words():
+    slug = slug_of("How to Keep Your Passport, Phone and Bank Cards Safe While Studying Abroad in Europe")
+    assert slug == "how-to-keep-your-passport-phone-and-bank-cards-safe-while"
+    assert len(slug) <= 60
+    assert slug_of("护照") == ""  # a title that is not English leaves the slug as it is
+
+
+def test_sync_translated_pages_cannot_publish_for_an_editor(article, editor, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    source = translation_of(english).source
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    form = client.get(url).context["form"]
+    assert form.fields["publish_translations"].disabled
+    response = post(client, url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    assert not fresh(english).live
+    assert ENGLISH_TITLE not in public_pages_of_english(Client())
+
+
+def test_sync_translated_pages_still_publishes_for_a_moderator(article, moderator, en):
+    client = logged_in(moderator)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    source = translation_of(english).source
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    post(client, url, {"publish_translations": "on"})
+    assert fresh(english).live
+
+
+def test_someone_who_may_not_edit_the_translation_cannot_submit_it(article, editor, en):
+    english = translate_in_admin(logged_in(editor), article, en)
+    translate_string(logged_in(editor), english, "title", ENGLISH_TITLE)
+    revisions = english.revisions.count()
+    response = press(logged_in(staff_user()), english, SUBMIT_ACTION)
+    assert response.status_code in (302, 403)  # refused: the admin's "no permission" answer
+    english = fresh(english)
+    assert english.current_workflow_state is None
+    assert english.revisions.count() == revisions

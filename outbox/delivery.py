@@ -4,6 +4,10 @@ A delivery first claims the message with one conditional UPDATE (only a pending 
 nobody else is delivering can be claimed), sends it without holding any database lock, then
 records the outcome. The task and the command can run side by side: whoever loses the claim
 skips the message, and a message that is sent is never sent again.
+
+A failed try leaves the message pending with `next_try_at` set by `retry_delay` (1, 5 and 15
+minutes, then every hour): until then nobody claims it (unless forced), and the task that tried
+schedules the next try on the worker (`outbox.tasks.schedule_retries`).
 """
 
 import base64
@@ -29,6 +33,19 @@ SKIPPED = "skipped"
 CLAIM_DURATION = timedelta(minutes=15)
 ERROR_MAX_LENGTH = 2000
 
+# The wait after the 1st, 2nd and 3rd failed try; after that, RETRY_DELAY_LAST between tries. With
+# OUTBOX_MAX_TRIES = 27 the last try comes 23 h 21 min after the first (0, 1, 6, 21, 81, 141, ...
+# minutes): a message is given up about a day after the mail server went down.
+RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15))
+RETRY_DELAY_LAST = timedelta(hours=1)
+
+
+def retry_delay(tries):
+    """How long to wait after the `tries`-th failed try (1, 2, ...) before the next one."""
+    if tries <= len(RETRY_DELAYS):
+        return RETRY_DELAYS[max(tries, 1) - 1]
+    return RETRY_DELAY_LAST
+
 
 def build_email(message, connection=None):
     headers = {"Content-Language": message.language, "Auto-Submitted": "auto-generated"}
@@ -48,30 +65,35 @@ def build_email(message, connection=None):
     return email
 
 
-def claim(message_id, *, include_failed=False):
-    """Take the message for delivery; False when it is sent, given up, or being delivered."""
-    now = timezone.now()
+def claim(message_id, *, include_failed=False, now=False):
+    """Take the message for delivery; False when it is sent, given up, being delivered, or its next
+    try is later (`now=True` tries it anyway)."""
+    moment = timezone.now()
     statuses = [Message.Status.PENDING]
     if include_failed:
         statuses.append(Message.Status.FAILED)
-    claimed = (
-        Message.objects.filter(pk=message_id, status__in=statuses)
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + CLAIM_DURATION, last_tried_at=now, tries=F("tries") + 1)
+    claimable = Message.objects.filter(pk=message_id, status__in=statuses).filter(
+        Q(claimed_until__isnull=True) | Q(claimed_until__lt=moment)
+    )
+    if not now:
+        claimable = claimable.filter(Q(next_try_at__isnull=True) | Q(next_try_at__lte=moment))
+    claimed = claimable.update(
+        claimed_until=moment + CLAIM_DURATION, last_tried_at=moment, tries=F("tries") + 1
     )
     return claimed == 1
 
 
-def deliver(message, *, include_failed=False, connection=None):
-    """Send one message (a `Message` or its id) unless it is already sent or being sent.
+def deliver(message, *, include_failed=False, now=False, connection=None):
+    """Send one message (a `Message` or its id) unless it is already sent, being sent, or not due.
 
-    Never raises for a mail error: the error is logged and stored, the message stays pending
-    until it has been tried OUTBOX_MAX_TRIES times, then it is marked failed.
+    Never raises for a mail error: the error is logged and stored, the message stays pending (its
+    next try `retry_delay` later) until it has been tried OUTBOX_MAX_TRIES times, then it is marked
+    failed. `now=True` tries a pending message before its next try is due.
     Returns "sent", "pending" (failed, will be retried), "failed" (given up) or "skipped".
     `connection` (an open mail connection) lets a batch share one conversation with the server.
     """
     message_id = message.pk if isinstance(message, Message) else message
-    if not claim(message_id, include_failed=include_failed):
+    if not claim(message_id, include_failed=include_failed, now=now):
         return SKIPPED
     message = Message.objects.get(pk=message_id)
     try:
@@ -87,18 +109,28 @@ def deliver(message, *, include_failed=False, connection=None):
             error,
         )
         status = Message.Status.FAILED if gave_up else Message.Status.PENDING
+        next_try_at = None if gave_up else timezone.now() + retry_delay(message.tries)
         Message.objects.filter(pk=message.pk).exclude(status=Message.Status.SENT).update(
-            status=status, last_error=repr(error)[:ERROR_MAX_LENGTH], claimed_until=None
+            status=status,
+            last_error=repr(error)[:ERROR_MAX_LENGTH],
+            claimed_until=None,
+            next_try_at=next_try_at,
         )
         return FAILED if gave_up else PENDING
     Message.objects.filter(pk=message.pk).update(
-        status=Message.Status.SENT, sent_at=timezone.now(), claimed_until=None
+        status=Message.Status.SENT, sent_at=timezone.now(), claimed_until=None, next_try_at=None
     )
     return SENT
 
 
 def deliver_many(message_ids, *, include_failed=False):
-    """Send several messages over one mail connection; returns how many were sent.
+    """Send several messages over one mail connection; returns how many were sent."""
+    outcomes = deliver_each(message_ids, include_failed=include_failed)
+    return sum(1 for outcome in outcomes.values() if outcome == SENT)
+
+
+def deliver_each(message_ids, *, include_failed=False, now=False):
+    """Send several messages over one mail connection; returns {message id: outcome of `deliver`}.
 
     When the connection cannot be opened, each message is tried on its own (and stays pending if
     the server is down), so a batch never loses a message.
@@ -109,12 +141,13 @@ def deliver_many(message_ids, *, include_failed=False):
     except Exception as error:
         logger.warning("Mail connection not opened for a batch, sending one by one: %r", error)
         connection = None
-    sent = 0
+    outcomes = {}
     try:
         for message_id in message_ids:
-            if deliver(message_id, include_failed=include_failed, connection=connection) == SENT:
-                sent += 1
+            outcomes[message_id] = deliver(
+                message_id, include_failed=include_failed, now=now, connection=connection
+            )
     finally:
         if connection is not None:
             connection.close()
-    return sent
+    return outcomes

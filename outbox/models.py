@@ -36,6 +36,9 @@ class Message(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_tried_at = models.DateTimeField(_("last tried at"), null=True, blank=True)
+    # After a failed try: not tried again before this time (outbox.delivery.retry_delay); the worker
+    # has a task waiting for it, and `send_outbox` skips the message until then.
+    next_try_at = models.DateTimeField(_("next try at"), null=True, blank=True)
     # Set while one process is delivering the message, so that the task and `send_outbox` never
     # send it twice; a claim that outlives this time (a crashed worker) may be taken over.
     claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True, editable=False)

@@ -328,7 +328,7 @@ def test_a_failing_mail_server_keeps_the_registration_and_the_email_goes_later(
     from django.core import mail
 
     settings.EMAIL_BACKEND = LOCMEM_BACKEND
-    call_command("send_outbox", stdout=StringIO())
+    call_command("send_outbox", "--now", stdout=StringIO())
     message.refresh_from_db()
     assert message.status == Message.Status.SENT
     (email,) = mail.outbox

@@ -92,7 +92,7 @@ def test_a_retry_sends_the_same_attachments(settings, run_on_commit):
     assert message.status == Message.Status.PENDING
 
     settings.EMAIL_BACKEND = LOCMEM_BACKEND
-    call_command("send_outbox", stdout=StringIO())
+    call_command("send_outbox", "--now", stdout=StringIO())
     assert mail.outbox[0].attachments == [("event.ics", ICS.decode(), "text/calendar")]
 
 

@@ -39,11 +39,12 @@ def test_a_failing_mail_server_leaves_the_message_pending_and_send_outbox_sends_
     assert message.tries == 1
     assert "SMTPServerDisconnected" in message.last_error
     assert message.last_tried_at is not None
+    assert message.next_try_at > message.last_tried_at
     assert message.sent_at is None
     assert mail.outbox == []
 
     settings.EMAIL_BACKEND = LOCMEM_BACKEND
-    assert send_outbox() == "sent 1, still pending 0, failed 0"
+    assert send_outbox("--now") == "sent 1, still pending 0, failed 0"
     assert len(mail.outbox) == 1
     message.refresh_from_db()
     assert message.status == Message.Status.SENT
@@ -59,13 +60,13 @@ def test_a_message_that_reaches_the_maximum_tries_is_failed_and_skipped_unless_a
     with run_on_commit():
         message = queue()
 
-    assert send_outbox() == "sent 0, still pending 0, failed 1"
+    assert send_outbox("--now") == "sent 0, still pending 0, failed 1"
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED
     assert message.tries == 2
 
     settings.EMAIL_BACKEND = LOCMEM_BACKEND
-    assert send_outbox() == "sent 0, still pending 0, failed 1"
+    assert send_outbox("--now") == "sent 0, still pending 0, failed 1"
     assert mail.outbox == []
     message.refresh_from_db()
     assert message.tries == 2

@@ -6,9 +6,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import UnansweredSearch
+from .spreadsheets import StaffExportMixin
 
 
-class UnansweredSearchesReport(ReportView):
+class UnansweredSearchesReport(StaffExportMixin, ReportView):
     page_title = _("Searches that found nothing")
     header_icon = "search"
     index_url_name = "unanswered_searches"
@@ -21,7 +22,15 @@ class UnansweredSearchesReport(ReportView):
         Column("count", label=_("Times searched")),
         DateColumn("last_searched_at", label=_("Last searched")),
     ]
+    # What readers typed: the export keeps it as typed (XLSX) and can never run it (CSV).
     list_export = ["query_string", "language", "count", "last_searched_at"]
+    export_headings = {
+        "query_string": _("Search"),
+        "language": _("Language"),
+        "count": _("Times searched"),
+        "last_searched_at": _("Last searched"),
+    }
+    export_filename = "searches-that-found-nothing"
 
     def get_queryset(self):
         return UnansweredSearch.objects.all()

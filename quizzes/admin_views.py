@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 
-from home.spreadsheets import StaffExportMixin, xlsx_response
+from home.spreadsheets import StaffExportMixin, export_links, xlsx_response
 from home.staff import require_perm
 
 from . import reports
@@ -190,9 +190,14 @@ class QuizReportView(StaffView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("quizzes_report_index"), "label": _("Quiz reports")},
+            {"url": self.index_url_with_period(), "label": _("Quiz reports")},
             {"url": "", "label": self.title},
         ]
+
+    def index_url_with_period(self):
+        """Back to every quiz for the same date range."""
+        query = urlencode(period_query(period_from(self.request, warn=False)))
+        return reverse("quizzes_report_index") + (f"?{query}" if query else "")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -208,6 +213,8 @@ class QuizReportView(StaffView):
         sort_value = f"-{key}" if descending else key
         csv_query = {**base_query, **({"sort": sort_value} if key != DEFAULT_SORT or descending else {})}
         context.update(self.period_context(period))
+        csv_url = reverse("quizzes_report_csv", args=[self.quiz_key]) + "?" + urlencode(csv_query)
+        xlsx_url = reverse("quizzes_report_xlsx", args=[self.quiz_key]) + "?" + urlencode(csv_query)
         context.update(
             {
                 "quiz_key": self.quiz_key,
@@ -230,8 +237,14 @@ class QuizReportView(StaffView):
                 ],
                 "headers": sort_headers(key, descending, base_query),
                 "period_hidden": base_query,
-                "csv_url": reverse("quizzes_report_csv", args=[self.quiz_key]) + "?" + urlencode(csv_query),
-                "xlsx_url": reverse("quizzes_report_xlsx", args=[self.quiz_key]) + "?" + urlencode(csv_query),
+                "csv_url": csv_url,
+                "xlsx_url": xlsx_url,
+                "spreadsheet_export": export_links(
+                    xlsx_url,
+                    csv_url,
+                    _("Download the question table (XLSX: Excel, WPS)"),
+                    _("Download the question table (CSV)"),
+                ),
                 "summary_chart": summary_chart(summary),
                 "facility_chart": facility_chart(analysis.questions),
                 "pages": [

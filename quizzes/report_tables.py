@@ -17,13 +17,21 @@ from home.spreadsheets import csv_response, safe_cell
 
 from . import reports
 
+# A date input shows only a value written yyyy-mm-dd; Django would write it in the page language's first
+# input format (Chinese: 2026/12/06), which the browser drops, leaving the input blank.
+ISO_DATE = "%Y-%m-%d"
+
 
 class PeriodForm(forms.Form):
     start = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("From"),
+        required=False,
+        widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"}),
     )
     end = forms.DateField(
-        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("To"),
+        required=False,
+        widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"}),
     )
 
     def clean(self):

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from home.spreadsheets import StaffExportMixin
 from home.staff import PermissionViewSet
 
 from .models import Question, QuestionKind
@@ -104,8 +105,14 @@ class DifficultyColumn(Column):
         return instance.get_difficulty_display()
 
 
+class QuestionIndexView(StaffExportMixin, IndexView):
+    """The question bank's list, exported through the shared staff export (XLSX first)."""
+
+
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    index_view_class = QuestionIndexView
+    index_results_template_name = StaffExportMixin.results_template_name
     icon = "help"
     menu_label = gettext_lazy("Quiz questions")
     menu_name = "quiz_questions"

@@ -22,6 +22,7 @@ from home.codes import new_code
 from . import scoring
 from .models.attempts import Answer, Attempt
 from .models.bank import Choice, Question
+from .signals import attempt_submitted
 
 
 class QuizError(Exception):
@@ -355,6 +356,11 @@ def _with_result_code(attempt):
     raise IntegrityError("no free result code")
 
 
+def announce_submitted(attempt):
+    """Tell other rooms (quizzes.signals) once the attempt's transaction has committed."""
+    transaction.on_commit(lambda: attempt_submitted.send(sender=Attempt, attempt=attempt))
+
+
 def submit_attempt(attempt, answers=None, now=None):
     """Score the attempt once. Returns (attempt, scored_now); a second submission returns the first
     result with scored_now False. Raises DeadlinePassedError (the attempt is then closed as expired)."""
@@ -379,6 +385,7 @@ def submit_attempt(attempt, answers=None, now=None):
             locked.percent = result.percent
             locked.passed = result.passed(locked.pass_mark)
             _with_result_code(locked)
+            announce_submitted(locked)
     if state == RowState.EXPIRED:
         raise _deadline_passed()
     return locked, state == RowState.OPEN
@@ -400,7 +407,11 @@ def claim_guest_attempts(user, guest_token):
                     status=Attempt.Status.EXPIRED, passed=False
                 )
             number = (mine.aggregate(used=Max("number"))["used"] or 0) + 1
-            claimed += Attempt.objects.filter(pk=attempt.pk, user__isnull=True).update(
+            taken = Attempt.objects.filter(pk=attempt.pk, user__isnull=True).update(
                 user=user, guest_token="", number=number
             )
+            claimed += taken
+            if taken and attempt.status == Attempt.Status.SUBMITTED:
+                attempt.user, attempt.guest_token, attempt.number = user, "", number
+                announce_submitted(attempt)
     return claimed

@@ -39,6 +39,7 @@ class HomePage(SegmentedSearchMixin, Page):
         "destinations.AlertIndexPage",
         "events.EventIndexPage",
         "quizzes.QuizIndexPage",
+        "training.CourseIndexPage",
     ]
 
     class Meta:

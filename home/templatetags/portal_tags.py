@@ -74,6 +74,7 @@ MENU_TASKS = (
     "destinations.alertindexpage",
     "home.contentindexpage",
     "quizzes.quizindexpage",
+    "training.courseindexpage",
     "events.eventindexpage",
 )
 MENU_LAST = ("home.standardpage",)

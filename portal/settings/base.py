@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "destinations",
     "events",
     "quizzes",
+    "training",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

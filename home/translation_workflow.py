@@ -4,20 +4,25 @@ wagtail-localize's translation editor replaces Wagtail's page editor for a synce
 its only way to put a translation on the site is "Publish", which skips workflows and is shown only
 to those who may publish. Here an editor submits the translation for moderation instead: the
 translated draft is saved as a new revision (never published) and the page's workflow starts, or
-resumes after a moderator asked for changes; approving it publishes it, as for any page.
+resumes after a moderator asked for changes; approving it publishes it, as for any page. A
+moderator finds Approve and Request changes in the translation editor too (Wagtail's own workflow
+action view does the work).
 
 - ``before_edit_page`` (ahead of wagtail-localize's): the button of
   templates/wagtail_localize/admin/edit_translation.html posts ``action=submit-for-moderation``; a
   "publish" posted by someone who may not publish becomes the same submission.
 - "Sync translated pages" (wagtail-localize's update view) offers "Publish immediately" only to
   those who may publish every translation it updates.
+- "Convert to alias page" is refused: the alias would be the original page, live, among the English
+  pages. (wagtail-localize's locale synchronisation, set on a locale by an administrator, makes such
+  aliases too: leave it off.)
 """
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
-from django.urls import path
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page, WorkflowState
@@ -39,13 +44,34 @@ def synced_translation(page):
     )
 
 
+def review_actions(page, user, state):
+    """The moderation task's actions this user may take (approve, request changes), once each, with
+    the address of Wagtail's own workflow action view."""
+    task_state = state.current_task_state if state is not None else None
+    if task_state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return []
+    labels = {}
+    for name, label, needs_data in task_state.task.specific.get_actions(page, user):
+        if name not in labels or not needs_data:
+            labels[name] = label
+    return [
+        {
+            "name": name,
+            "label": label,
+            "url": reverse("wagtailadmin_pages:workflow_action", args=[page.pk, name, task_state.pk]),
+        }
+        for name, label in labels.items()
+    ]
+
+
 def moderation_status(page, user):
-    """What the translation editor offers this user: submit, resubmit, or nothing (and why)."""
+    """What the translation editor offers this user: submit, resubmit, approve, or nothing (and why)."""
     workflow = page.get_workflow()
     state = page.current_workflow_state
     lock = page.get_lock()
     return {
         "workflow": workflow,
+        "review_actions": review_actions(page, user, state),
         "in_moderation": state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS,
         "needs_changes": state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES,
         "locked": lock is not None and lock.for_user(user),
@@ -145,13 +171,34 @@ class ModeratedUpdateTranslationsView(UpdateTranslationsView):
         return form
 
 
+def no_alias_of_another_language(request, page_id):
+    """Instead of wagtail-localize's "Convert to alias page": an alias of the Chinese page would put it
+    live, in Chinese, among the English pages (and follow each of its publications), unreviewed."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    messages.error(
+        request,
+        _(
+            "A translation cannot become a copy of the original page: readers would see the original "
+            "language as if it were theirs. Translate it, or delete it."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 @hooks.register("register_admin_urls", order=-1)
-def moderated_update_translations_url():
-    # The same address as wagtail-localize's view, registered before it, so it answers instead.
+def translation_moderation_urls():
+    # The same addresses as wagtail-localize's views, registered before them, so these answer instead.
     return [
         path(
             "localize/update/<int:translation_source_id>/",
             ModeratedUpdateTranslationsView.as_view(),
             name="moderated_update_translations",
-        )
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            no_alias_of_another_language,
+            name="no_alias_of_another_language",
+        ),
     ]

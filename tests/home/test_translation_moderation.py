@@ -301,3 +301,39 @@ def test_someone_who_may_not_edit_the_translation_cannot_submit_it(article, edit
     english = fresh(english)
     assert english.current_workflow_state is None
     assert english.revisions.count() == revisions
+
+
+def test_a_moderator_reviews_it_from_the_translation_editor(article, editor, moderator, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    translate_string(client, english, "title", ENGLISH_TITLE)
+    press(client, english, SUBMIT_ACTION)
+    english = fresh(english)
+    task_state = english.current_workflow_state.current_task_state
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[english.pk, "approve", task_state.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert f'formaction="{approve_url}"' not in client.get(edit_url).content.decode()  # not the editor's
+    reviewer = logged_in(moderator)
+    html = reviewer.get(edit_url).content.decode()
+    assert f'formaction="{approve_url}"' in html
+    assert f'value="{SUBMIT_ACTION}"' not in html  # already in moderation
+    response = post(reviewer, approve_url, {"comment": "Good translation"})
+    assert response.status_code == 302
+    english = fresh(english)
+    assert english.live
+    assert english.title == ENGLISH_TITLE
+
+
+def test_a_translation_cannot_become_a_live_alias_of_the_chinese_page(article, editor, en):
+    client = logged_in(editor)
+    english = translate_in_admin(client, article, en)
+    url = reverse("wagtail_localize:convert_to_alias", args=[english.pk])
+    assert client.get(url).status_code == 302
+    response = post(client, url, {})
+    assert response.status_code == 302
+    english = fresh(english)
+    assert english.alias_of_id is None
+    assert not english.live
+    assert Translation.objects.filter(source__object_id=english.translation_key, target_locale=en).exists()
+    assert CHINESE_TITLE not in public_pages_of_english(Client())
+    assert logged_in(staff_user()).post(url, {}).status_code in (302, 403)

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its Chinese: Wagtail's workflow status says "3 minutes ago" with naturaltime.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -252,8 +254,13 @@ IPWARE_STRICT = False
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content languages as the admin names them, in the editor's language ("中文" / "英文" in the
+# Chinese admin: "发布英文", never "发布在English"); the public switcher keeps LANGUAGES' own names.
+WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", _("Chinese")), ("en", _("English"))]
+# The project's override catalogue comes first: Chinese for the admin strings Wagtail, wagtail-localize
+# and wagtailmedia leave untranslated or translate wrongly (locale/overrides, README "Translations").
+# It sits in a folder that holds no source, so makemessages never writes into it.
+LOCALE_PATHS = [BASE_DIR / "locale" / "overrides", BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -303,6 +310,9 @@ TASKS = {
 WAGTAIL_SITE_NAME = "领事保护进万家"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin never calls out to the internet: no check for new Wagtail releases, no "what's new" banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "txt", "zip", "vtt"]
 # Captions must load in a <track> element; brochures open in the phone's own viewer.

@@ -65,7 +65,7 @@ def test_the_default_moderation_workflow_covers_the_site(home_zh, home_en):
     for page in (home_zh, home_en, StandardPage.objects.child_of(home_zh).first()):
         workflow = page.get_workflow()
         assert workflow is not None
-        assert workflow.name == "Moderators approval"
+        assert workflow.name == "审核"
 
 
 def test_officers_group_exists_with_admin_access():

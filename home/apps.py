@@ -8,7 +8,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # They connect signal receivers, and register the deploy checks (checks: PDFs' system packages).
-        from . import checks, search, site_cache, translation  # noqa: F401
+        from . import checks, search, site_cache, slugs, translation  # noqa: F401
+
+        slugs.connect()  # new pages with Chinese titles get pinyin slugs, however they are made
 
         # jieba builds its dictionary (about a second) on first use: do it at start-up, not in a request.
         search.warm_up()

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import slugs as page_slugs
 from . import translation_workflow  # noqa: F401  (registers its hooks: translations go to moderation)
+from .editor_guide import EditorGuidePanel, EditorGuideView
 from .reports import UnansweredSearchesReport
 from .staff import PermissionMenuItem
 from .viewsets import TopicViewSet
@@ -30,3 +32,23 @@ def unanswered_searches_menu_item():
         order=700,
         permission="home.view_unansweredsearch",
     )
+
+
+# New pages: pinyin slugs, and no "slug already in use" after autosave (slugs.py); the editor's guide.
+hooks.register("before_create_page", page_slugs.before_create_page)
+hooks.register("after_create_page", page_slugs.remember_autosaved_page)
+hooks.register("before_edit_page", page_slugs.before_edit_page)
+hooks.register("insert_editor_js", page_slugs.editor_js)
+
+
+@hooks.register("register_admin_urls")
+def editor_urls():
+    return [
+        path("guide/", EditorGuideView.as_view(), name="home_editor_guide"),
+        path("pinyin-slug/", page_slugs.pinyin_slug_view, name="home_pinyin_slug"),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def editor_guide_panel(request, panels):
+    panels.append(EditorGuidePanel())

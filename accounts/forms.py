@@ -4,8 +4,18 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from .models import User
+
+# Every check a person's name gets beyond being there: the functions registered under this hook, on
+# every form here that takes a name. home registers home.text_input.refuse_hidden_text (no line breaks
+# or direction controls); accounts may not import home.
+NAME_VALIDATORS = "name_validators"
+
+
+def check_name_field(form, field_name="name"):
+    form.fields[field_name].validators.extend(hooks.get_hooks(NAME_VALIDATORS))
 
 
 class PortalSignupForm(SignupForm):
@@ -23,6 +33,7 @@ class PortalSignupForm(SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+        check_name_field(self)
         self.fields["preferred_language"].initial = (get_language() or settings.LANGUAGE_CODE).lower()
 
     def clean_name(self):
@@ -41,6 +52,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["name", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        check_name_field(self)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

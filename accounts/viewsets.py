@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from .forms import check_name_field
 from .models import User
 
 PORTAL_USER_FIELDS = {"email", "name", "preferred_language", "is_superuser", "groups"}
@@ -19,6 +20,10 @@ class PortalUserCreationForm(UserCreationForm):
         model = User
         fields = PORTAL_USER_FIELDS
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        check_name_field(self)
+
 
 class PortalUserEditForm(UserEditForm):
     first_name = None
@@ -28,6 +33,10 @@ class PortalUserEditForm(UserEditForm):
     class Meta(UserEditForm.Meta):
         model = User
         fields = PORTAL_USER_FIELDS | {"is_active"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        check_name_field(self)
 
 
 class UserViewSet(WagtailUserViewSet):

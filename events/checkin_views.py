@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.cache import never_cache
 
-from home.text_input import ControlCharactersStripped, strip_control_characters
+from home.text_input import ControlCharactersStripped, refuse_hidden_text, strip_control_characters
 
 from . import checkin
 from .models import Event, Registration
@@ -132,7 +132,9 @@ class SearchForm(ControlCharactersStripped, forms.Form):
 
 
 class WalkInForm(ControlCharactersStripped, forms.Form):
-    name = forms.CharField(label=pgettext_lazy("of a person", "Name"), max_length=100)
+    name = forms.CharField(
+        label=pgettext_lazy("of a person", "Name"), max_length=100, validators=[refuse_hidden_text]
+    )
     email = forms.EmailField(
         label=gettext_lazy("Email (optional)"),
         required=False,

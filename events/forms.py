@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from home.text_input import ControlCharactersStripped
+from home.text_input import ControlCharactersStripped, RefuseHiddenText, refuse_hidden_text
 
 from .models.records import Registration
 
@@ -33,7 +33,7 @@ class RegistrationForm(ControlCharactersStripped, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
-        validators=[readable_text],
+        validators=[readable_text, refuse_hidden_text],
         error_messages={
             "required": _("Please enter your name."),
             "max_length": _("Please shorten your name to %(limit_value)d characters."),
@@ -63,7 +63,15 @@ class RegistrationForm(ControlCharactersStripped, forms.Form):
         max_length=ORGANISATION_MAX_LENGTH,
         required=False,
         help_text=_("Your company, school or community, if you come with one."),
-        validators=[readable_text],
+        validators=[
+            readable_text,
+            RefuseHiddenText(
+                _(
+                    "An organisation's name cannot contain line breaks or characters that change the "
+                    "direction of text."
+                )
+            ),
+        ],
         error_messages={
             "max_length": _("Please shorten the organisation's name to %(limit_value)d characters.")
         },

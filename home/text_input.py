@@ -11,6 +11,13 @@ one space in a single-line field, so that the words on either side stay apart (a
 forms, which the middleware leaves alone). What arrives in a URL path (a code, a token) is not a
 parameter: a view reading one calls `strip_control_characters` itself.
 
+Names refuse, rather than lose, the characters that hide or rearrange text (`refuse_hidden_text`, the
+validator of every name field): line and paragraph separators (U+2028, U+2029, and the line breaks a
+single-line field should never hold) and the bidirectional embeddings, overrides and isolates
+(U+202A–U+202E, U+2066–U+2069), which can make a name in a list, an email or an export show other text
+than it holds (a right-to-left override turns "gpj.exe" round). They are not control characters to the
+rule above: the person is told and retypes the name.
+
 Undecodable bytes need nothing here: Django decodes query strings and form bodies with
 errors="replace", so they arrive as U+FFFD, which any database stores.
 """
@@ -18,10 +25,17 @@ errors="replace", so they arrive as U+FFFD, which any database stores.
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 # C0 and C1 control characters and DEL, except tab, line feed and carriage return.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TABS_AND_LINE_BREAKS = re.compile(r"[\t\n\r]+")
+# Line breaks and separators, and the bidirectional embeddings, overrides and isolates.
+HIDDEN_TEXT_CHARACTERS = re.compile(r"[\n\r\x0b\x0c\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HIDDEN_TEXT_MESSAGE = gettext_lazy(
+    "A name cannot contain line breaks or characters that change the direction of text."
+)
 
 
 def strip_control_characters(value, keep_line_breaks=False):
@@ -70,3 +84,19 @@ class ControlCharactersStripped:
             }
             self.data = stripped_data(self.data, multi_line)
         super().full_clean()
+
+
+class RefuseHiddenText:
+    """A validator for a name field: refuses line and paragraph separators and direction controls
+    (HIDDEN_TEXT_CHARACTERS) with `message`, in the reader's language; nothing is silently removed."""
+
+    def __init__(self, message=HIDDEN_TEXT_MESSAGE):
+        self.message = message
+
+    def __call__(self, value):
+        if isinstance(value, str) and HIDDEN_TEXT_CHARACTERS.search(value):
+            raise ValidationError(self.message, code="hidden_text")
+
+
+# The validator of every person's name.
+refuse_hidden_text = RefuseHiddenText()

@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from accounts.forms import NAME_VALIDATORS
+
 from . import slugs as page_slugs
 from . import translation_workflow  # noqa: F401  (registers its hooks: translations go to moderation)
 from .editor_guide import EditorGuidePanel, EditorGuideView
 from .reports import UnansweredSearchesReport
 from .staff import PermissionMenuItem
+from .text_input import refuse_hidden_text
 from .viewsets import TopicViewSet
 
 register_snippet(TopicViewSet)
@@ -52,3 +55,7 @@ def editor_urls():
 @hooks.register("construct_homepage_panels")
 def editor_guide_panel(request, panels):
     panels.append(EditorGuidePanel())
+
+
+# Names anywhere in accounts refuse line breaks and direction controls (accounts may not import home).
+hooks.register(NAME_VALIDATORS, refuse_hidden_text)

@@ -129,18 +129,33 @@ def deliver_many(message_ids, *, include_failed=False):
     return sum(1 for outcome in outcomes.values() if outcome == SENT)
 
 
+class Unreachable:
+    """The mail connection a batch could not open: sending over it fails with the same error."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def send_messages(self, email_messages):
+        raise self.error
+
+    def close(self):
+        pass
+
+
 def deliver_each(message_ids, *, include_failed=False, now=False):
     """Send several messages over one mail connection; returns {message id: outcome of `deliver`}.
 
-    When the connection cannot be opened, each message is tried on its own (and stays pending if
-    the server is down), so a batch never loses a message.
+    When the connection cannot be opened, that is this try for every message of the batch: each is
+    claimed and recorded as not sent (pending, retried with the others) without opening one more
+    connection per message, which with a server that does not answer would take EMAIL_TIMEOUT each.
+    A batch never loses a message.
     """
     connection = get_connection()
     try:
         connection.open()
     except Exception as error:
-        logger.warning("Mail connection not opened for a batch, sending one by one: %r", error)
-        connection = None
+        logger.warning("Mail connection not opened for a batch of %s: %r", len(message_ids), error)
+        connection = Unreachable(error)
     outcomes = {}
     try:
         for message_id in message_ids:
@@ -148,6 +163,5 @@ def deliver_each(message_ids, *, include_failed=False, now=False):
                 message_id, include_failed=include_failed, now=now, connection=connection
             )
     finally:
-        if connection is not None:
-            connection.close()
+        connection.close()
     return outcomes

@@ -12,6 +12,7 @@ from io import StringIO
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -318,3 +319,36 @@ def test_a_retry_and_send_outbox_at_once_send_the_message_once(settings):
     message.refresh_from_db()
     assert message.status == Message.Status.SENT
     assert message.tries == 2
+
+
+class UnreachableBackend(BaseEmailBackend):
+    """A mail server that does not answer: every connection fails to open."""
+
+    opened = 0
+
+    def open(self):
+        type(self).opened += 1
+        raise TimeoutError("timed out")
+
+    def send_messages(self, email_messages):
+        self.open()
+
+
+def test_a_batch_whose_server_cannot_be_reached_connects_once(settings, clock, queued):
+    """Each message of the batch counts the failed connection as its try: no connection (and no
+    EMAIL_TIMEOUT wait) per message."""
+    settings.EMAIL_BACKEND = "tests.outbox.test_retry.UnreachableBackend"
+    UnreachableBackend.opened = 0
+    messages = [pending_message(recipient=f"p{index}@example.org") for index in range(20)]
+
+    assert deliver_messages.call([message.pk for message in messages]) == 0
+
+    assert UnreachableBackend.opened == 1
+    assert set(Message.objects.values_list("status", "tries")) == {(Message.Status.PENDING, 1)}
+    assert "TimeoutError" in Message.objects.first().last_error
+    (retry,) = queued
+
+    settings.EMAIL_BACKEND = LOCMEM_BACKEND
+    clock.advance_to(retry.task.run_after)
+    assert run(retry) == 20
+    assert len(mail.outbox) == 20

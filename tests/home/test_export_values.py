@@ -165,3 +165,27 @@ def test_every_staff_export_of_ours_goes_through_the_shared_one():
 
     assert "unanswered_searches" in ours and "events_registrations" in ours
     assert [name for name, view in ours.items() if not issubclass(view, StaffExportMixin)] == []
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "unanswered_searches",
+        "destinations_fanouts:index",
+        "destinations_subscribers:index",
+        "wagtailsnippets_quizzes_question:list",
+        "events_registration_report",
+        "quizzes_report_index",
+    ],
+)
+def test_every_staff_list_shows_xlsx_then_csv_with_the_help(client, url_name):
+    client.force_login(staff_user(is_superuser=True))
+
+    response = client.get(reverse(url_name), {"q": "x"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("export=xlsx") == 1 and html.count("export=csv") == 1
+    assert html.index("export=xlsx") < html.index("export=csv")
+    assert "q=x&amp;export=xlsx" in html
+    assert "WPS" in html

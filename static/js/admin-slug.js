@@ -56,6 +56,17 @@
       .catch(() => {}); // the server sets the slug on save anyway
   };
 
+  const follow = (text) => {
+    if (!following()) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => fetchSlug(text), 250);
+  };
+
+  // Text put in by an input method (IME) or pasted may come without the key events Wagtail listens to.
+  title.addEventListener('input', () => {
+    if (HAN.test(title.value)) follow(title.value);
+  });
+
   // Wagtail's copy of the title into the slug field.
   document.addEventListener(
     'w-sync:apply',
@@ -68,9 +79,7 @@
       }
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (!following()) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => fetchSlug(text), 250);
+      follow(text);
     },
     true,
   );

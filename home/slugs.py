@@ -196,12 +196,12 @@ def land_on_draft(request, draft):
     from wagtail.admin.views.pages.edit import EditView
 
     json_post = _expects_json(request)
-    if not json_post:
+    response = EditView.as_view()(request, page_id=draft.pk)
+    if not json_post and response.status_code == 200:  # the draft's editor, shown again (rendered later)
         messages.info(
             request,
             _("This page had already been saved as a draft automatically: you are now editing that draft."),
         )
-    response = EditView.as_view()(request, page_id=draft.pk)
     is_json = response.headers.get("Content-Type") == "application/json"
     if json_post and response.status_code == 200 and is_json:
         data = json.loads(response.content)

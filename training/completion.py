@@ -14,9 +14,10 @@ completed, expired).
 
 import calendar
 import datetime
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Exists, OuterRef, Q, TextChoices, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, TextChoices, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,23 +67,59 @@ def latest_completion(user, course_key):
     )
 
 
+@dataclass(frozen=True)
+class LearnerState:
+    """Where a learner stands on a course: their enrolment (None: not enrolled), {lesson key: when
+    done} for the lessons they did, and their latest completion (in force or expired), or None."""
+
+    enrolment: Enrolment | None = None
+    done: dict = field(default_factory=dict)
+    completion: Completion | None = None
+
+    def completion_valid(self, now=None):
+        return self.completion is not None and self.completion.is_valid_on(beijing_today(now))
+
+
+def learner_state(user, course, now=None):
+    """The learner's state on `course` (any language copy), a completion recorded first when every
+    rule now holds: two queries for a learner in progress, whatever the number of lessons."""
+    if user is None or not user.is_authenticated:
+        return LearnerState()
+    course_key = course.translation_key
+    latest_id = (
+        Completion.objects.filter(user=OuterRef("user"), course_key=OuterRef("course_key"))
+        .order_by("-completed_at", "-pk")
+        .values("pk")[:1]
+    )
+    enrolment = (
+        Enrolment.objects.filter(user=user, course_key=course_key)
+        .annotate(latest_completion_id=Subquery(latest_id))
+        .first()
+    )
+    if enrolment is None:
+        return LearnerState()
+    done = dict(
+        LessonProgress.objects.filter(user=user, course_key=course_key).values_list("lesson_key", "done_at")
+    )
+    latest = None
+    if enrolment.latest_completion_id is not None:
+        latest = Completion.objects.get(pk=enrolment.latest_completion_id)
+        if latest.is_valid_on(beijing_today(now)):
+            return LearnerState(enrolment, done, latest)
+    return LearnerState(enrolment, done, _complete(user, course, done, latest, now) or latest)
+
+
 def record_completion(user, course, now=None):
     """The learner's completion of `course` (any language copy) in force: the one recorded before, one
     recorded now that every rule holds, or None. Only enrolled learners complete a course."""
-    if user is None or not user.is_authenticated:
-        return None
-    course_key = course.translation_key
-    if not Enrolment.objects.filter(user=user, course_key=course_key).exists():
-        return None
-    latest = latest_completion(user, course_key)
-    if latest is not None and latest.is_valid_on(beijing_today(now)):
-        return latest
+    state = learner_state(user, course, now)
+    return state.completion if state.completion_valid(now) else None
+
+
+def _complete(user, course, done, latest, now=None):
+    """A new completion if every rule holds now (`done`: the learner's lessons done; `latest`: their
+    expired completion, if any), else None."""
     outline = outline_of(course)
-    done = dict(
-        LessonProgress.objects.filter(user=user, lesson_key__in=outline.required_keys).values_list(
-            "lesson_key", "done_at"
-        )
-    )
     if set(outline.required_keys) - set(done):
         return None
     if outline.event_keys and not outline.event_keys & attended_event_keys(user):
@@ -95,7 +132,9 @@ def record_completion(user, course, now=None):
             return None
     elif latest is not None:
         return None  # a course without a final quiz completes once (and never expires: CoursePage.clean)
-    moments = [*done.values(), *([attempt.submitted_at] if attempt else [])]
+    moments = [done[key] for key in outline.required_keys]
+    if attempt is not None:
+        moments.append(attempt.submitted_at)
     completed_at = max(moments) if moments else (now or timezone.now())
     snapshot = {
         "course_page": course,
@@ -111,10 +150,10 @@ def record_completion(user, course, now=None):
     }
     try:
         with transaction.atomic():
-            return Completion.objects.create(user=user, course_key=course_key, **snapshot)
+            return Completion.objects.create(user=user, course_key=course.translation_key, **snapshot)
     except IntegrityError:  # another request recorded it first
         return Completion.objects.get(
-            user=user, course_key=course_key, attempt_public_id=snapshot["attempt_public_id"]
+            user=user, course_key=course.translation_key, attempt_public_id=snapshot["attempt_public_id"]
         )
 
 

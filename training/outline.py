@@ -33,6 +33,7 @@ class Outline:
     # completing it needs, whichever language the learner reads in.
     required_keys: frozenset
     event_keys: frozenset
+    audience_slugs: tuple = ()
     final_quiz_key: object = None
     final_quiz_title: str = ""
     final_quiz_url: str = ""
@@ -95,6 +96,7 @@ def _build(course, request):
         lessons=entries,
         required_keys=_required_keys(course),
         event_keys=event_keys,
+        audience_slugs=tuple(course.audiences.values_list("slug", flat=True)),
         **quiz_fields,
     )
 
@@ -105,5 +107,8 @@ def outline_of(course, request=None):
 
 
 def course_of(lesson):
-    """The lesson's course (the parent page), with its own fields, in one query."""
+    """The lesson's course (the parent page): the one routing came through, else read in one query."""
+    parent = getattr(lesson, "_cached_parent_obj", None)
+    if isinstance(parent, CoursePage):
+        return parent
     return CoursePage.objects.get(path=lesson.path[: -CoursePage.steplen])

@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.db.models import Exists
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from home.models import Audience
 from home.visibility import public
 
-from .completion import beijing_today, latest_completion, record_completion
+from .completion import LearnerState, latest_completion, learner_state, record_completion
 from .enrolment import done_keys, enrolment_of
 from .enrolment import enrol as enrol_learner
 from .enrolment import mark_done as mark_lesson_done
@@ -56,18 +58,6 @@ class Progress:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def learner_view(request, course):
-    """What the course page shows the person reading it: their enrolment, lessons done, completion."""
-    user = request.user
-    if getattr(request, "is_preview", False) or not user.is_authenticated:
-        return None, set(), None
-    enrolment = enrolment_of(user, course)
-    if enrolment is None:
-        return None, set(), None
-    completion = record_completion(user, course)
-    return enrolment, done_keys(user, course.translation_key), completion
-
-
 def continue_url(outline, done):
     """Where the learner left off: the first lesson in order not done, else the final quiz."""
     for lesson in outline.lessons:
@@ -78,7 +68,9 @@ def continue_url(outline, done):
 
 def course_page(request, course):
     outline = outline_of(course, request)
-    enrolment, done, completion = learner_view(request, course)
+    preview = getattr(request, "is_preview", False)
+    state = LearnerState() if preview else learner_state(request.user, course)
+    enrolment, done, completion = state.enrolment, state.done, state.completion
     readable = not course.enrolled_only or enrolment is not None
     rows = [OutlineRow(lesson, lesson.key in done, readable) for lesson in outline.lessons]
     required_in_outline = [lesson for lesson in outline.lessons if lesson.is_required]
@@ -92,9 +84,9 @@ def course_page(request, course):
         "enrolment": enrolment,
         "progress": progress,
         "completion": completion,
-        "completion_valid": completion is not None and completion.is_valid_on(beijing_today()),
+        "completion_valid": state.completion_valid(),
         "continue_url": continue_url(outline, done) if enrolment is not None and completion is None else "",
-        "audiences": list(course.audiences.all()),
+        "audiences": [Audience.Kind(slug).label for slug in outline.audience_slugs],
         "may_enrol": signed_in and enrolment is None and course.enrolment_open,
         "enrol_url": course.url + course.reverse_subpage("enrol"),
         "login_url": "" if signed_in else login_url(course.url),
@@ -122,20 +114,32 @@ def enrol(request, course):
     return redirect(continue_url(outline, done_keys(request.user, course.translation_key)) or course.url)
 
 
+def lesson_enrolment(user, course, lesson):
+    """The learner's enrolment on the course, with `lesson_done` for this lesson (one query)."""
+    if not user.is_authenticated:
+        return None
+    done = LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key)
+    return (
+        Enrolment.objects.filter(user=user, course_key=course.translation_key)
+        .annotate(lesson_done=Exists(done))
+        .first()
+    )
+
+
 def lesson_page(request, lesson):
     course = course_of(lesson)
     user = request.user
-    enrolled = not getattr(request, "is_preview", False) and enrolment_of(user, course) is not None
-    if course.enrolled_only and not enrolled and not getattr(request, "is_preview", False):
+    preview = getattr(request, "is_preview", False)
+    enrolment = None if preview else lesson_enrolment(user, course, lesson)
+    enrolled = enrolment is not None
+    if course.enrolled_only and not enrolled and not preview:
         if not user.is_authenticated:
             return redirect(login_url(lesson.url))
         messages.info(request, _("This course's lessons are for enrolled learners. Enrol to read them."))
         return redirect(course.url)
     outline = outline_of(course, request)
     previous, following = outline.neighbours(lesson.translation_key)
-    is_done = (
-        enrolled and LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key).exists()
-    )
+    is_done = enrolled and enrolment.lesson_done
     context = {
         "course": course,
         "outline": outline,

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -16,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import Audience, SectionIndexPage
-from home.search import SearchWeight, SegmentedSearchMixin, stream_text, text_of_html
+from home.search import SearchWeight, SegmentedSearchMixin, text_of_html
 
 from ..blocks import LessonBodyBlock
 
@@ -39,6 +40,17 @@ class CourseIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         return super().get_context(request, *args, **kwargs) | views().course_index_context(self, request)
+
+    def route(self, request, path_components):
+        """A course and its own fields in one query (Wagtail's default takes two): every child is one."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+        course = CoursePage.objects.child_of(self).filter(slug=slug).first()
+        if course is None:
+            raise Http404
+        course._cached_parent_obj = self
+        return course.route(request, remaining)
 
 
 class CoursePage(RoutablePageMixin, SegmentedSearchMixin, Page):
@@ -151,6 +163,22 @@ class CoursePage(RoutablePageMixin, SegmentedSearchMixin, Page):
     def search_text(self):
         return " ".join([self.summary, text_of_html(self.description)])
 
+    def route(self, request, path_components):
+        """Its own sub-routes (enrol/) first, then a lesson and its fields in one query, knowing its
+        course (the lesson's views need it: training.outline.course_of)."""
+        if not path_components or not self.live:
+            return super().route(request, path_components)
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            slug, *remaining = path_components
+            lesson = LessonPage.objects.child_of(self).filter(slug=slug).first()
+            if lesson is None:
+                raise
+            lesson._cached_parent_obj = self
+            return lesson.route(request, remaining)
+        return super().route(request, path_components)
+
     @path("")
     def course_page(self, request):
         return views().course_page(request, self)
@@ -211,9 +239,6 @@ class LessonPage(RoutablePageMixin, Page):
     @classmethod
     def get_indexed_objects(cls):
         return cls.objects.none()
-
-    def lesson_text(self):
-        return stream_text(self.body)
 
     @path("")
     def lesson_page(self, request):

@@ -125,6 +125,24 @@ def test_a_page_made_by_code_gets_the_pinyin_slug(home_zh):
     assert Client().get("/zh-hans/lingshi-baohu-jinwanjia-zoujin-shequ/").status_code == 200
 
 
+def test_every_rooms_pages_get_pinyin_slugs(home_zh):
+    """The rule is on every page type: events, quizzes and safety alerts made by code, as their rooms do."""
+    from tests.destinations.factories import AlertIndexPageFactory, SafetyAlertPageFactory
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+    from tests.quizzes.factories import QuizIndexPageFactory, QuizPageFactory
+
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_zh), title="社区展览：防范电信诈骗", slug=""
+    )
+    quiz = QuizPageFactory(parent=QuizIndexPageFactory(parent=home_zh), title="安全知识问答", slug="")
+    alert = SafetyAlertPageFactory(parent=AlertIndexPageFactory(parent=home_zh), title="注意防盗", slug="")
+    assert (event.slug, quiz.slug, alert.slug) == (
+        f"shequ-zhanlan-{PINYIN}",
+        "anquan-zhishi-wenda",
+        "zhuyi-fangdao",
+    )
+
+
 def test_a_chinese_slug_given_in_code_becomes_its_pinyin(index):
     page = ArticlePageFactory(parent=index, title=TITLE, slug="诈骗")
     assert page.slug == "zhapian"

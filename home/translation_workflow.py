@@ -21,6 +21,7 @@ action view does the work).
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -99,7 +100,14 @@ def submit_for_moderation(request, translation, page):
             messages.error(request, _("No moderation workflow covers this page: ask an administrator."))
         return redirect(request.path)
     try:
-        translation.save_target(user=request.user, publish=False)
+        with transaction.atomic():
+            translation.save_target(user=request.user, publish=False)  # a new revision, not published
+            page = Page.objects.get(pk=page.pk).specific
+            state = page.current_workflow_state
+            if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                state.resume(request.user)
+            else:
+                status["workflow"].start(page, request.user)
     except ValidationError:
         messages.error(
             request,
@@ -107,12 +115,6 @@ def submit_for_moderation(request, translation, page):
             % {"language": name},
         )
         return redirect(request.path)
-    page = Page.objects.get(pk=page.pk).specific
-    state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(request.user)
-    else:
-        status["workflow"].start(page, request.user)
     if has_missing_strings(translation):
         messages.warning(
             request,

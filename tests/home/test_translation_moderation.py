@@ -337,3 +337,15 @@ def test_a_translation_cannot_become_a_live_alias_of_the_chinese_page(article, e
     assert Translation.objects.filter(source__object_id=english.translation_key, target_locale=en).exists()
     assert CHINESE_TITLE not in public_pages_of_english(Client())
     assert logged_in(staff_user()).post(url, {}).status_code in (302, 403)
+
+
+def test_a_chinese_editor_reads_the_moderation_panel_in_chinese(article, en):
+    client = logged_in(staff_user(group="Editors", admin_language="zh-hans"))
+    english = translate_in_admin(client, article, en)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    panel = html.split('class="translation-moderation', 1)[1].split("</form>", 1)[0]
+    assert "此译文须经审核员批准才会上线。翻译完成后，请提交审核。" in panel
+    assert ">提交审核</button>" in panel
+    response = press(client, english, SUBMIT_ACTION)
+    messages = [str(message) for message in response.wsgi_request._messages]
+    assert messages == [f"“{CHINESE_TITLE}”的英文版已提交审核，但仍有部分文字未翻译（将以原文显示）。"]

@@ -349,3 +349,17 @@ def test_a_chinese_editor_reads_the_moderation_panel_in_chinese(article, en):
     response = press(client, english, SUBMIT_ACTION)
     messages = [str(message) for message in response.wsgi_request._messages]
     assert messages == [f"“{CHINESE_TITLE}”的英文版已提交审核，但仍有部分文字未翻译（将以原文显示）。"]
+
+
+def test_a_snippets_translation_editor_has_no_moderation_panel(editor, en, zh):
+    from home.models import Topic
+
+    topic = Topic.objects.create(locale=zh, name="新话题", slug="xin-huati")
+    client = logged_in(editor)
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "topic", topic.pk])
+    assert client.post(url, {"locales": [en.pk]}).status_code == 302
+    english = Topic.objects.get(translation_key=topic.translation_key, locale=en)
+    response = client.get(reverse("wagtailsnippets_home_topic:edit", args=[english.pk]))
+    assert response.status_code == 200
+    assert "translation-moderation" not in response.content.decode()
+    assert "js-translation-editor" in response.content.decode()

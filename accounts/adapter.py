@@ -1,3 +1,6 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -54,9 +57,15 @@ class AccountAdapter(DefaultAccountAdapter):
         return response
 
     def send_mail(self, template_prefix, email, context):
-        """allauth's messages (verification, password reset) go through the outbox like every other."""
+        """allauth's messages (verification, password reset) go through the outbox like every other,
+        in the recipient's language, naming the office and the portal (templates/account/email/)."""
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
+        context = outbox.email_context({"email": email, **context}, language)
+        # allauth's own words name `current_site`: the portal, never an empty Sites entry.
+        context["current_site"] = SimpleNamespace(
+            name=context["portal_name"], domain=urlsplit(settings.PORTAL_BASE_URL).netloc
+        )
         with translation.override(language):
             message = self.render_mail(template_prefix, email, context)
         html = next((body for body, mime in getattr(message, "alternatives", []) if mime == "text/html"), "")

@@ -9,6 +9,7 @@ __all__ = [
     "attachment",
     "cancel_pending",
     "dedupe_key_taken",
+    "email_context",
     "queue_message",
     "queue_messages",
     "render_email",

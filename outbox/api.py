@@ -18,6 +18,7 @@ queue_messages = sending.queue_messages
 render_email = sending.render_email
 send = sending.send
 dedupe_key_taken = sending.dedupe_key_taken
+email_context = sending.email_context
 
 
 def taken_keys(dedupe_keys):

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 
 from .models import Message
 from .tasks import deliver_message, deliver_messages
@@ -195,10 +196,22 @@ def render_text(template_name, context):
     return django_template.render(Context(context, autoescape=False))
 
 
+def site_names(language):
+    """The office's and the portal's names in `language`: `settings.OUTBOX_SITE_NAMES` (a dotted path to
+    a function of the language, giving the site settings' names) over the `PORTAL_NAME` setting."""
+    with translation.override(language):
+        names = {"portal_name": str(settings.PORTAL_NAME), "office_name": str(settings.PORTAL_NAME)}
+        path = getattr(settings, "OUTBOX_SITE_NAMES", "")
+        if path:
+            names.update(import_string(path)(language))
+    return names
+
+
 def email_context(context, language):
+    """What every email template may use: the portal's address and names (office, portal), the language."""
     return {
         "portal_base_url": settings.PORTAL_BASE_URL,
-        "portal_name": settings.PORTAL_NAME,
+        **site_names(language),
         "language": language,
         **(context or {}),
     }

@@ -290,6 +290,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "领事保护进万家
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in emails: a worker has no request to build them from.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Every email signs with the office and the portal named in the default site's settings (outbox.site_names).
+OUTBOX_SITE_NAMES = "home.email_names.site_names"
 OUTBOX_MAX_TRIES = int(os.environ.get("OUTBOX_MAX_TRIES", "27"))
 # Events: no promotions from the waitlist this many hours before the start (the waitlist closes).
 EVENTS_PROMOTION_CUTOFF_HOURS = float(os.environ.get("EVENTS_PROMOTION_CUTOFF_HOURS", "2"))

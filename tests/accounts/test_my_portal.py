@@ -95,7 +95,7 @@ def test_password_reset_email_goes_through_the_outbox_in_the_users_language(
     assert message.language == "en"
     assert message.status == Message.Status.SENT
     assert len(mail.outbox) == 1
-    assert "Password Reset" in mail.outbox[0].subject
+    assert "Reset your password" in mail.outbox[0].subject
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
 
 

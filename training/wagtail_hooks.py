@@ -2,7 +2,13 @@
 
 from wagtail import hooks
 
+from accounts.sections import CONTENT_PAGE_LINKS
+
+from .content_links import content_page_links
 from .viewsets import TrainingViewSetGroup, completion_admin_urls
+
+# A course on an article's or case's topics, under it (training/content_links.py).
+hooks.register(CONTENT_PAGE_LINKS, content_page_links)
 
 # Staff screens about completions (training/admin_views.py, permission training.view_completions).
 hooks.register("register_admin_urls", completion_admin_urls)

@@ -1,11 +1,15 @@
-"""The forms of the staff screens: a message to everyone confirmed, and invitations."""
+"""The forms of the staff screens: a message to everyone confirmed, invitations, and the reason for
+cancelling someone's registration."""
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.text_input import ControlCharactersStripped
+
 from .invitations import split_emails
+from .models.records import CANCELLATION_REASON_MAX_LENGTH
 
 MAX_INVITATIONS = 500
 
@@ -59,3 +63,26 @@ class InviteForm(forms.Form):
                 _("At most %(count)s addresses at a time.") % {"count": MAX_INVITATIONS}
             )
         return emails
+
+
+class CancelRegistrationForm(ControlCharactersStripped, forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for cancelling"),
+        max_length=CANCELLATION_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "The person reads it in the email that tells them, and it is kept with the registration."
+        ),
+        error_messages={
+            "required": gettext_lazy("Give the reason: the person reads it in the email."),
+            "max_length": gettext_lazy(
+                "Keep the reason to %(limit_value)d characters or fewer (it has %(show_value)d)."
+            ),
+        },
+    )
+
+    def clean_reason(self):
+        reason = " ".join(self.cleaned_data["reason"].split())
+        if not reason:
+            raise forms.ValidationError(_("Give the reason: the person reads it in the email."))
+        return reason

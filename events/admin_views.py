@@ -3,9 +3,9 @@
 Two Wagtail reports: every event with its confirmed, waitlisted, cancelled and attended counts (one
 query), and one event's registrations, filtered by status, searchable, paginated and exported (XLSX,
 CSV) through the shared staff export. What no generic view does stays a small form on the event's
-screen: a message to everyone confirmed, invitations, and cancelling the event (after a confirmation
-step). The domain work happens in notifications, invitations and registration; these views only check,
-call and report.
+screen: a message to everyone confirmed and invitations; it links to cancelling the event, and each
+registration's row to cancelling it for the person (cancel_views.py). The domain work happens in
+notifications, invitations and registration; these views only check, call and report.
 """
 
 import django_filters
@@ -17,20 +17,19 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from home.spreadsheets import StaffExportMixin
 from home.staff import require_perm
+from home.times import beijing_time_note
 
 from .admin_forms import InviteForm, MessageForm
 from .invitations import invite
 from .models import Event, EventPage, Registration
 from .notifications import message_registrants
-from .registration import cancel_event
 from .staff_lists import attended, decorate_event, decorate_registration, events_with_counts, local_time
 from .sync import event_for
 
@@ -41,6 +40,26 @@ Status = Registration.Status
 
 def event_screen_url(event):
     return reverse("events_registrations", args=[event.pk])
+
+
+def cancel_registration_url(registration):
+    return reverse("events_cancel_registration", args=[registration.event_id, registration.pk])
+
+
+class RegistrationColumn(ButtonsColumnMixin, TitleColumn):
+    """The person's name and code, with the row's actions in a "more" menu: cancelling their
+    registration while it stands."""
+
+    def get_buttons(self, instance, parent_context):
+        if instance.status == Status.CANCELLED:
+            return []
+        cancel = Button(
+            _("Cancel this registration…"), url=cancel_registration_url(instance), icon_name="cross"
+        )
+        label = _("More options for “%(name)s”") % {"name": instance.name}
+        return [
+            ButtonWithDropdown(buttons=[cancel], icon_name="dots-horizontal", attrs={"aria-label": label})
+        ]
 
 
 class ManageRegistrationsMixin:
@@ -126,17 +145,18 @@ class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportV
     is_searchable = True
     context_object_name = "registrations"
     columns = [
-        Column("name", label=gettext_lazy("Name"), accessor="name_text"),
+        RegistrationColumn("name", label=gettext_lazy("Name"), accessor="name_text"),
         Column("email", label=gettext_lazy("Email")),
         Column("phone", label=gettext_lazy("Phone")),
         Column("organisation", label=gettext_lazy("Organisation")),
         Column("status", label=gettext_lazy("Status"), accessor="status_text"),
         Column("created_at", label=gettext_lazy("Registered"), accessor="registered_text"),
         Column("checked_in_at", label=gettext_lazy("Checked in"), accessor="checked_in_text"),
-        Column("cancelled_by", label=gettext_lazy("cancelled by"), accessor="cancelled_text"),
+        Column("cancelled_by", label=gettext_lazy("Cancelled by"), accessor="cancelled_text"),
+        Column("cancellation_reason", label=gettext_lazy("Reason for cancelling")),
     ]
     list_export = ["name", "email", "phone", "organisation", "get_status_display"]
-    list_export += ["created_at", "checked_in_at"]
+    list_export += ["created_at", "checked_in_at", "cancelled_at", "cancelled_by_text", "cancellation_reason"]
     export_headings = {
         "name": gettext_lazy("Name"),
         "email": gettext_lazy("Email"),
@@ -145,10 +165,14 @@ class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportV
         "get_status_display": gettext_lazy("Status"),
         "created_at": gettext_lazy("Registered"),
         "checked_in_at": gettext_lazy("Checked in"),
+        "cancelled_at": gettext_lazy("Cancelled"),
+        "cancelled_by_text": gettext_lazy("Cancelled by"),
+        "cancellation_reason": gettext_lazy("Reason for cancelling"),
     }
     # Times as the screen shows them: Beijing time, in both files.
     custom_field_preprocess = {
-        name: {"csv": local_time, "xlsx": local_time} for name in ("created_at", "checked_in_at")
+        name: {"csv": local_time, "xlsx": local_time}
+        for name in ("created_at", "checked_in_at", "cancelled_at")
     }
 
     def setup(self, request, *args, event_id, **kwargs):
@@ -180,9 +204,9 @@ class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportV
 
     def get_queryset(self):
         registrations = Registration.objects.filter(event=self.event)
-        if not self.is_export:
-            registrations = registrations.select_related("checked_in_by", "cancelled_by")
-        return registrations.order_by("created_at", "pk")
+        if self.is_export:  # the file names who cancelled, not who checked people in
+            return registrations.select_related("cancelled_by").order_by("created_at", "pk")
+        return registrations.select_related("checked_in_by", "cancelled_by").order_by("created_at", "pk")
 
     def search_queryset(self, queryset):
         query = self.search_query.strip()[:100]
@@ -202,6 +226,9 @@ class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportV
 
     def get_table(self, object_list):
         return super().get_table(self.decorate_paginated_queryset(object_list))
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(decorate_registration(item))
 
     def post(self, request, *args, **kwargs):
         """The message and invitation forms post here; a valid one redirects, an invalid one is
@@ -276,6 +303,7 @@ class EventRegistrationsView(ManageRegistrationsMixin, StaffExportMixin, ReportV
                 "attended": attended(event),
                 "starts_text": local_time(event.starts_at),
                 "cancelled_text": local_time(event.cancelled_at),
+                "times_note": beijing_time_note(),
                 "csv_url": reverse("events_registrations_csv", args=[event.pk]),
                 "cancel_url": reverse("events_cancel_event", args=[event.pk]),
                 "check_in_url": reverse("events:event_check_in", args=[event.pk])
@@ -309,54 +337,6 @@ class RegistrationsCsvView(EventRegistrationsView):
         for header in ("Content-Type", "Content-Disposition", "Cache-Control"):
             response[header] = streamed[header]
         return response
-
-
-class CancelEventView(WagtailAdminTemplateMixin, TemplateView):
-    """Cancelling is final and emails everyone: a confirmation step first (GET), then POST."""
-
-    permission = MANAGE
-    template_name = "events/admin/cancel_event.html"
-    page_title = gettext_lazy("Cancel this event")
-    header_icon = "warning"
-
-    def dispatch(self, request, event_id, *args, **kwargs):
-        require_perm(request.user, self.permission)
-        self.event = get_object_or_404(events_with_counts(), pk=event_id)
-        return super().dispatch(request, event_id, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.event.title
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("events_registration_report"), "label": _("Event registrations")},
-            {"url": event_screen_url(self.event), "label": self.event.title},
-            {"url": "", "label": _("Cancel this event")},
-        ]
-
-    def to_tell(self):
-        return self.event.confirmed_count + self.event.waitlisted_count
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            {"event": self.event, "to_tell": self.to_tell(), "back_url": event_screen_url(self.event)}
-        )
-        return context
-
-    def post(self, request, event_id):
-        if self.event.cancelled_at is not None:
-            messages.warning(request, _("This event was already cancelled."))
-        else:
-            cancel_event(self.event, by_user=request.user)
-            text = ngettext(
-                "The event is cancelled. %(count)s person is being told by email.",
-                "The event is cancelled. %(count)s people are being told by email.",
-                self.to_tell(),
-            )
-            messages.success(request, text % {"count": self.to_tell()})
-        return redirect(event_screen_url(self.event))
 
 
 def registrations_for_page(request, page_id):

@@ -11,7 +11,8 @@ The events are data: ``events/demo_data/events.json`` holds the index's words an
 (negative: past), ``start`` and ``end`` are Beijing wall-clock times ("HH:MM") on that day, ``position``
 is the Amap "longitude,latitude" of the venue, ``photo`` a file in home/demo_media for the report,
 ``registrations`` the demo people registered, in that order (beyond ``capacity`` they wait),
-``invitations`` the addresses invited to a private event, and ``topics`` (slugs of
+``invitations`` the addresses invited to a private event, ``attendance`` (past events) how many
+registered, were checked in and walked in, as the event's report tells it, and ``topics`` (slugs of
 home/demo_data/site.json) what the event is about: articles and cases on them show it to their readers.
 A demo event made before events had topics gets them on the next run (once: one with topics is left
 as the editors have it).
@@ -19,12 +20,20 @@ as the editors have it).
 The demo registrations go through ``events.registration.register`` like any other, so they use
 ``@example.org`` addresses, and the emails they queue are withdrawn before the transaction commits:
 seeding never delivers mail.
+
+A past event's people cannot register any more (registration closed when it started): its
+registrations are written as they stood when it began (confirmed up to the capacity, then waiting),
+then checked in with ``events.checkin.check_in`` as at the door, and the walk-ins written; the times
+are then moved to the event's day. So the staff report's "attended" for each past event is the number
+its after-event report gives (``report_says``; "about 600" may be 600, "almost 900" 886), and where
+the report counts organisations, the people checked in come from that many.
 """
 
 import datetime
 from urllib.parse import quote
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -32,12 +41,19 @@ import outbox
 from home.demo import DemoSeeder, rich
 from home.models import Audience, HomePage, Topic
 
+from .checkin import check_in
 from .invitations import invite
-from .models import EventIndexPage, EventPage, Invitation, Registration
+from .models import Event, EventIndexPage, EventPage, Invitation, Registration, WalkIn
 from .registration import register
 from .sync import event_for
 
 DEMO_EMAIL_DOMAIN = "@example.org"
+
+# Demo people for past events' attendance: names made from these, in turn (every tenth in English).
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+GIVEN_NAMES = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛"]
+GIVEN_NAMES += ["明", "超", "秀英", "霞", "平", "刚", "桂英", "晨", "思远", "雨桐", "子涵", "浩然"]
+ENGLISH_NAMES = ["Emma Chen", "Li Wei", "Daniel Wang", "Sophie Zhang", "Lucas Liu", "Mia Zhao"]
 
 
 def amap(position, name):
@@ -103,14 +119,26 @@ class EventSeeder(DemoSeeder):
 
     @transaction.atomic
     def people(self, pages):
-        """Registrations and invitations, in a transaction of their own after the pages' commits:
-        what publishing a page does on commit (telling registrants of a change) finds nobody yet."""
-        for spec in self.data("events")["events"]:
+        """Registrations, invitations and past events' attendance, in a transaction of their own
+        after the pages' commits: what publishing a page does on commit (telling registrants of a
+        change) finds nobody yet."""
+        specs = self.data("events")["events"]
+        keys = [page.translation_key for page in pages.values()]
+        with_people = set(
+            Event.objects.filter(
+                Q(registrations__isnull=False) | Q(walk_ins__isnull=False), translation_key__in=keys
+            )
+            .values_list("translation_key", flat=True)
+            .distinct()
+        )
+        for spec in specs:
             page = pages.get(spec["slug"])
             if page is None:
                 continue
-            if spec.get("registrations"):
+            if spec.get("registrations") and page.translation_key not in with_people:
                 self.registrations(page, spec["registrations"])
+            if spec.get("attendance") and page.translation_key not in with_people:
+                self.attendance(page, spec["attendance"])
             if spec.get("invitations"):
                 self.invitations(page, spec["invitations"])
 
@@ -170,13 +198,50 @@ class EventSeeder(DemoSeeder):
 
     def registrations(self, page, people):
         """Demo registrations, once: none are added to an event that has any (kept or cancelled)."""
-        if Registration.objects.filter(event__translation_key=page.translation_key).exists():
-            return
         event = event_for(page)
         with outbox.withdrawn_to(DEMO_EMAIL_DOMAIN):
             for person in people:
                 register(event, name=person["name"], email=person["email"], language=person["language"])
         self.log(f"Registered {len(people)} demo people for {page.slug}")
+
+    def attendance(self, page, numbers):
+        """A past event's registrations, check-ins and walk-ins, once: nothing is added to an event
+        that has any registration or walk-in."""
+        event = event_for(page)
+        organisations = numbers.get("organisations") or [""]
+        people = [demo_person(page.slug, number) for number in range(numbers["registered"])]
+        registrations = Registration.objects.bulk_create(
+            Registration(
+                event=event,
+                name=name,
+                email=email,
+                language=language,
+                organisation=organisations[number % len(organisations)],
+                status=Registration.Status.CONFIRMED
+                if event.capacity is None or number < event.capacity
+                else Registration.Status.WAITLISTED,
+            )
+            for number, (name, email, language) in enumerate(people)
+        )
+        for registration in registrations[: numbers["checked_in"]]:
+            check_in(registration)
+        # Walk-ins are rows with a name and no rule to keep: written at once (600 at an exhibition).
+        WalkIn.objects.bulk_create(
+            WalkIn(event=event, name=demo_person(f"{page.slug}-walk-in", number)[0])
+            for number in range(numbers["walk_ins"])
+        )
+        # As it happened: registered in the week before, checked in as it began.
+        Registration.objects.filter(event=event).update(
+            created_at=event.starts_at - datetime.timedelta(days=7)
+        )
+        Registration.objects.filter(event=event, checked_in_at__isnull=False).update(
+            checked_in_at=event.starts_at - datetime.timedelta(minutes=15)
+        )
+        WalkIn.objects.filter(event=event).update(
+            checked_in_at=event.starts_at + datetime.timedelta(minutes=30)
+        )
+        attended = numbers["checked_in"] + numbers["walk_ins"]
+        self.log(f"Recorded {numbers['registered']} registrations and {attended} attending {page.slug}")
 
     def invitations(self, page, emails):
         """Demo invitations to a private event, once: none when the event has any."""
@@ -190,6 +255,16 @@ class EventSeeder(DemoSeeder):
 def at(day, hour_minute):
     """An aware datetime at a Beijing wall-clock time ("HH:MM") on `day` (the site's time zone)."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(hour_minute)))
+
+
+def demo_person(prefix, number):
+    """(name, email, language) of demo person `number`: Chinese names, every tenth in English."""
+    if number % 10 == 9:
+        name, language = ENGLISH_NAMES[number // 10 % len(ENGLISH_NAMES)], "en"
+    else:
+        surname = SURNAMES[number % len(SURNAMES)]
+        name, language = surname + GIVEN_NAMES[number * 7 % len(GIVEN_NAMES)], "zh-hans"
+    return name, f"demo-{prefix}-{number + 1}{DEMO_EMAIL_DOMAIN}", language
 
 
 def speaker(name, role):

@@ -139,7 +139,8 @@ def send_promoted(registration):
 
 
 def send_cancelled(registration, was_confirmed):
-    """The registration is cancelled; a confirmed one's calendar entry is withdrawn."""
+    """The registration is cancelled; a confirmed one's calendar entry is withdrawn. When staff
+    cancelled it, the email says so and gives their reason."""
     return send_to(
         registration,
         CANCELLED_TEMPLATE,
@@ -148,6 +149,7 @@ def send_cancelled(registration, was_confirmed):
         if was_confirmed
         else None,
         was_confirmed=was_confirmed,
+        reason=registration.cancellation_reason,  # given when staff cancelled it for them
     )
 
 

@@ -185,20 +185,42 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
     return RegistrationResult(registration, Outcome.WAITLISTED)
 
 
+@dataclass(frozen=True)
+class Cancellation:
+    cancelled: bool  # False when it was cancelled already (or is gone): nothing changed
+    promoted: Registration | None = None  # who got the place that freed up
+
+
 def cancel(registration, by_user=None):
     """Cancel a registration (a second time does nothing). A confirmed place that frees up goes to
     the first person waiting, unless inside the cut-off. Returns the person promoted, or None.
 
     `by_user`: who cancelled (the registrant signed in, or staff), kept with the registration."""
+    return cancel_registration(registration, by_user).promoted
+
+
+def cancel_for_person(registration, by_user, reason):
+    """Staff cancel someone's registration, giving a reason: kept with who did it and when, and
+    emailed to the person in their language; the place goes to the next person waiting, as when
+    they cancel themselves. Once, whatever happens at once (see `Cancellation.cancelled`)."""
+    reason = " ".join(str(reason).split())
+    if not reason:
+        raise ValueError("a staff cancellation needs a reason")
+    return cancel_registration(registration, by_user, reason=reason)
+
+
+def cancel_registration(registration, by_user=None, reason=""):
+    """The one way a registration is cancelled: the Event row locked, the registration's status read
+    under that lock (two requests at once cancel it once), emails after the commit."""
     now = timezone.now()
     by_user = by_user if by_user is not None and by_user.is_authenticated else None
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=registration.event_id)
         current = Registration.objects.filter(pk=registration.pk).values_list("status", flat=True).first()
         if current is None or current == Status.CANCELLED:
-            return None
+            return Cancellation(cancelled=False)
         Registration.objects.filter(pk=registration.pk).update(
-            status=Status.CANCELLED, cancelled_at=now, cancelled_by=by_user
+            status=Status.CANCELLED, cancelled_at=now, cancelled_by=by_user, cancellation_reason=reason
         )
         promoted = []
         if current == Status.CONFIRMED:
@@ -208,11 +230,12 @@ def cancel(registration, by_user=None):
     registration.status = Status.CANCELLED
     registration.cancelled_at = now
     registration.cancelled_by = by_user
+    registration.cancellation_reason = reason
     registration.event = locked
     notifications.send_cancelled(registration, was_confirmed=was_confirmed)
     for person in promoted:
         notifications.send_promoted(person)
-    return promoted[0] if promoted else None
+    return Cancellation(cancelled=True, promoted=promoted[0] if promoted else None)
 
 
 def decline(registration):

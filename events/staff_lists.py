@@ -63,10 +63,20 @@ def decorate_registration(registration):
     if registration.checked_in_by:
         by = registration.checked_in_by
         registration.checked_in_text += f" ({by.get_full_name() or by.email})"
+    registration.cancelled_at_text = local_time(registration.cancelled_at)
+    registration.cancelled_by_text = cancelled_by_text(registration)
     registration.cancelled_text = ""
-    if registration.cancelled_by:
-        by = registration.cancelled_by
-        registration.cancelled_text = (
-            f"{by.get_full_name() or by.email}, {local_time(registration.cancelled_at)}"
-        )
+    if registration.cancelled_at:
+        registration.cancelled_text = f"{registration.cancelled_by_text}, {registration.cancelled_at_text}"
     return registration
+
+
+def cancelled_by_text(registration):
+    """Who cancelled: the staff member (or the person, signed in) by name, else the person by the
+    link in their email; nothing while the registration stands."""
+    if registration.status != Status.CANCELLED:
+        return ""
+    by = registration.cancelled_by
+    if by is not None:
+        return by.get_full_name() or by.email
+    return _("the person themselves")

@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from home.staff import PermissionViewSet
 
-from . import admin_views
+from . import admin_views, cancel_views
 
 
 def registration_admin_urls():
@@ -34,8 +34,13 @@ def registration_admin_urls():
         ),
         path(
             "events/registrations/<int:event_id>/cancel/",
-            admin_views.CancelEventView.as_view(),
+            cancel_views.CancelEventView.as_view(),
             name="events_cancel_event",
+        ),
+        path(
+            "events/registrations/<int:event_id>/<int:registration_id>/cancel/",
+            cancel_views.CancelRegistrationView.as_view(),
+            name="events_cancel_registration",
         ),
         path(
             "events/registrations/page/<int:page_id>/",

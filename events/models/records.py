@@ -12,6 +12,9 @@ from django.utils.translation import pgettext_lazy
 
 from home.codes import new_code, new_token
 
+# A sentence or two: what the office writes when it cancels someone's registration (emailed to them).
+CANCELLATION_REASON_MAX_LENGTH = 500
+
 
 def new_check_in_code():
     """A check-in code a volunteer at the door can type: 8 characters."""
@@ -136,6 +139,13 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("cancelled by"),
+        help_text=_("The person themselves, or the staff member who cancelled it for them."),
+    )
+    cancellation_reason = models.CharField(
+        _("reason for cancelling"),
+        max_length=CANCELLATION_REASON_MAX_LENGTH,
+        blank=True,
+        help_text=_("Given by the staff member who cancelled it, and emailed to the person."),
     )
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Revision
 
+from events.staff_lists import attended, events_with_counts
 from events.demo import seed_events
 from events.districts import BY_VALUE
 from events.models import Event, EventIndexPage, EventPage, EventType, Invitation, Registration
@@ -88,8 +89,9 @@ def test_past_events_have_a_report_in_both_languages_some_with_a_photo(seeded, z
         assert photos and all(block.value["alt_text"] for block in photos)
 
 
-def test_one_event_is_full_with_a_waitlist_filled_in_both_languages(seeded):
-    full = [event for event in Event.objects.filter(capacity__isnull=False) if event.registrations.exists()]
+def test_one_upcoming_event_is_full_with_a_waitlist_filled_in_both_languages(seeded):
+    upcoming = Event.objects.filter(capacity__isnull=False, starts_at__gt=timezone.now())
+    full = [event for event in upcoming if event.registrations.exists()]
     assert len(full) == 1
     event = full[0]
     registrations = event.registrations.all()
@@ -97,6 +99,56 @@ def test_one_event_is_full_with_a_waitlist_filled_in_both_languages(seeded):
     assert confirmed.count() == event.capacity == 3
     assert registrations.filter(status=Registration.Status.WAITLISTED).count() == 2
     assert set(registrations.values_list("language", flat=True)) == {"zh-hans", "en"}
+
+
+def past_specs():
+    return [spec for spec in load_demo_data("events", "events")["events"] if spec["day"] < 0]
+
+
+def report_text(slug, locale):
+    """The words of the after-event report of the demo event `slug`, in `locale`."""
+    chinese = EventPage.objects.get(locale__language_code="zh-hans", slug=slug)
+    page = EventPage.objects.get(locale=locale, translation_key=chinese.translation_key)
+    return " ".join(str(block.value) for block in page.report if block.block_type == "paragraph")
+
+
+def test_every_past_event_has_attendance_to_match_its_report():
+    assert past_specs() and all(spec.get("attendance") for spec in past_specs())
+
+
+@pytest.mark.parametrize("spec", past_specs(), ids=lambda spec: spec["slug"])
+def test_a_past_events_attendance_is_what_its_report_says(seeded, zh, en, spec):
+    numbers = spec["attendance"]
+    chinese = EventPage.objects.get(locale=zh, slug=spec["slug"])
+    counted = events_with_counts().get(translation_key=chinese.translation_key)
+
+    assert attended(counted) == numbers["checked_in"] + numbers["walk_ins"]
+    assert (counted.checked_in_count, counted.walk_in_count) == (numbers["checked_in"], numbers["walk_ins"])
+    assert counted.confirmed_count + counted.waitlisted_count == numbers["registered"]
+    if "report_says" in numbers:  # "about 600", "almost 900": within 2 %
+        assert abs(attended(counted) - numbers["report_says"]) <= numbers["report_says"] * 0.02
+        for locale in (zh, en):
+            assert str(numbers["report_says"]) in report_text(spec["slug"], locale)
+    if "organisations" in numbers and spec["type"] == EventType.COMPANY_VISIT:  # "from 12 companies"
+        came_from = set(
+            counted.registrations.filter(checked_in_at__isnull=False).values_list("organisation", flat=True)
+        )
+        assert len(came_from) == len(numbers["organisations"])
+        for locale in (zh, en):
+            assert str(len(came_from)) in report_text(spec["slug"], locale)
+
+
+def test_past_attendance_is_dated_on_the_event_day(seeded):
+    now = timezone.now()
+    for event in Event.objects.filter(ends_at__lt=now):
+        registrations = event.registrations.all()
+        assert all(registration.created_at < event.starts_at for registration in registrations)
+        checked_in = [r.checked_in_at for r in registrations if r.checked_in_at] + [
+            walk_in.checked_in_at for walk_in in event.walk_ins.all()
+        ]
+        assert checked_in and all(
+            abs(when - event.starts_at) < datetime.timedelta(hours=1) for when in checked_in
+        )
 
 
 def test_demo_registrants_have_example_org_addresses(seeded):
@@ -165,7 +217,9 @@ def test_second_run_keeps_an_editors_changes(seeded, zh):
 
 
 def test_second_run_registers_nobody_again_after_a_cancellation(seeded):
-    registration = Registration.objects.filter(status=Registration.Status.CONFIRMED).first()
+    registration = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED, event__starts_at__gt=timezone.now()
+    ).first()
     Registration.objects.filter(pk=registration.pk).update(
         status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
     )

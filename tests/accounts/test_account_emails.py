@@ -112,3 +112,31 @@ def test_an_office_renamed_in_the_settings_signs_the_next_email(client, portal_s
     message = only_message("xiaoming@example.org")
     assert "区外事办" in message.subject and "区外事办" in message.body_text
     assert OFFICE_ZH not in message.body_text
+
+
+def test_signing_up_again_with_a_taken_address_says_so_when_verification_is_mandatory(
+    client, make_user, settings
+):
+    """With ACCOUNT_EMAIL_VERIFICATION=mandatory, allauth hides that an address is taken and emails it."""
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    make_user(email="xiaoming@example.org", preferred_language="zh-hans")
+    sign_up(client)
+    message = only_message("xiaoming@example.org")
+    assert message.subject == f"【{OFFICE_ZH}·{PORTAL_ZH}】此邮箱地址已注册账户"
+    assert_names(message, OFFICE_ZH, PORTAL_ZH)
+    assert "/zh-hans/accounts/password/reset/" in message.body_text
+
+
+def test_the_admins_password_reset_email_names_the_office_and_the_portal(client, make_user):
+    """Wagtail's own password reset (Django's form, sent at once, not through the outbox)."""
+    staff = make_user(email="editor@example.org", name="编辑小张", is_staff=True)
+    mail.outbox.clear()
+    response = client.post("/admin/password_reset/", {"email": staff.email}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 302
+    [sent] = mail.outbox
+    assert sent.subject == f"【{OFFICE_ZH}·{PORTAL_ZH}】重置管理后台密码"
+    assert sent.body.startswith("编辑小张，您好：")
+    assert f"有人（很可能是您本人）申请重置您在{PORTAL_ZH}管理后台的密码。" in sent.body
+    assert f"{OFFICE_ZH} · {PORTAL_ZH}" in sent.body
+    assert "/admin/password_reset/confirm/" in sent.body
+    assert sent.from_email == settings.DEFAULT_FROM_EMAIL

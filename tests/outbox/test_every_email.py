@@ -3,8 +3,9 @@ and reads wholly in the recipient's language.
 
 The emails are found by walking the template folders, never from a hand list: every
 `<name>_subject.txt` under the project's templates/ (our rooms' emails, allauth's under
-account/email/, Wagtail's moderation notifications under wagtailadmin/notifications/), and every email
-allauth ships (each must be overridden here). Each is rendered the way it is sent (ours through
+account/email/, Wagtail's moderation notifications under wagtailadmin/notifications/ and the admin's
+password reset under wagtailadmin/account/), and every email allauth ships and Wagtail sends (each must
+be overridden here). Each is rendered the way it is sent (ours through
 `outbox.render_email`, allauth's through the account adapter into the outbox, Wagtail's as Wagtail
 renders them, in the recipient's language) with a context built from factories, once with every
 optional value filled and once with the optional values missing, and fails on:
@@ -35,6 +36,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.admin import signal_handlers as wagtail_notifiers
 from wagtail.admin.mail import EmailNotificationMixin
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Workflow
 
@@ -78,7 +80,7 @@ def project_emails():
     for prefix in email_prefixes(TEMPLATES):
         if prefix.startswith(f"{ACCOUNT_DIR}/"):
             found.append(("allauth", prefix))
-        elif prefix.startswith(f"{WAGTAIL_DIR}/"):
+        elif prefix.startswith("wagtailadmin/"):
             found.append(("wagtail", prefix))
         else:
             found.append(("outbox", prefix))
@@ -91,13 +93,16 @@ def allauth_shipped():
 
 def wagtail_sent():
     """The notifications Wagtail's moderation sends: one per notifier connected in its signal
-    handlers, and the comments email its page editor sends (wagtail/admin/views/pages/edit.py)."""
+    handlers, and the comments email its page editor sends (wagtail/admin/views/pages/edit.py);
+    and the admin's password reset email (Django's form, Wagtail's templates)."""
+    reset = Path(PasswordResetView.email_template_name).with_suffix("")
+    assert PasswordResetView.subject_template_name == f"{reset}_subject.txt"
     names = {"updated_comments"}
     for notifier in vars(wagtail_notifiers).values():
         if isinstance(notifier, EmailNotificationMixin):
             for model in notifier.valid_classes:
                 names.add(f"{camelcase_to_underscore(model.__name__)}_{notifier.notification}")
-    return sorted(f"{WAGTAIL_DIR}/{name}" for name in names)
+    return sorted([*(f"{WAGTAIL_DIR}/{name}" for name in names), str(reset)])
 
 
 EMAILS = project_emails()
@@ -123,7 +128,7 @@ def test_every_email_allauth_can_send_is_ours(prefix):
 
 
 @pytest.mark.parametrize("prefix", wagtail_sent())
-def test_every_moderation_notification_wagtail_sends_is_ours(prefix):
+def test_every_email_wagtail_sends_is_ours(prefix):
     assert ("wagtail", prefix) in EMAILS
     assert is_ours(f"{prefix}_subject.txt") and is_ours(f"{prefix}.txt")
 
@@ -290,6 +295,13 @@ def wagtail_context(world, language, full):
         "replied_comments": [SimpleNamespace(comment=comment, replies=[SimpleNamespace(text="已核对。")])]
         if full
         else [],
+        # the admin's password reset (django.contrib.auth.forms.PasswordResetForm)
+        "email": recipient.email,
+        "domain": "portal.example.org",
+        "site_name": "portal.example.org",
+        "uid": "MQ",
+        "token": "cz2x1k-abcdef",
+        "protocol": "https",
     }
     data = [world.page.title, world.workflow.name, world.task.name, recipient.name, world.editor.name]
     data += [world.moderator.name, recipient.email, world.editor.email, world.moderator.email]

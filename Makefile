@@ -86,12 +86,16 @@ format: $(DEV_REQS_STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 # Every interface string has its Chinese translation: extract the strings again and fail on any
-# entry that is new (untranslated) or fuzzy. Needs GNU gettext (Debian: gettext).
+# entry that is new (untranslated) or fuzzy, in our catalogue and in the admin's override catalogues
+# (locale/overrides: written by hand, never extracted; compilemessages compiles them with ours).
+# Needs GNU gettext (Debian: gettext).
+CATALOGUES := locale/zh_Hans/LC_MESSAGES/django.po locale/overrides/zh_Hans/LC_MESSAGES/django.po locale/overrides/zh_Hans/LC_MESSAGES/djangojs.po
+
 messages-check: $(REQS_STAMP)
 	$(PY) manage.py makemessages -l zh_Hans $(MESSAGES_IGNORE) --no-obsolete -v0
-	@untranslated=$$(msgattrib --untranslated locale/zh_Hans/LC_MESSAGES/django.po; msgattrib --only-fuzzy locale/zh_Hans/LC_MESSAGES/django.po); \
-	if [ -n "$$untranslated" ]; then echo "$$untranslated"; echo "Untranslated or fuzzy strings in locale/zh_Hans (above): translate them, then run compilemessages."; exit 1; fi
-	@echo "locale/zh_Hans: every string translated"
+	@untranslated=$$(for po in $(CATALOGUES); do msgattrib --untranslated $$po; msgattrib --only-fuzzy $$po; done); \
+	if [ -n "$$untranslated" ]; then echo "$$untranslated"; echo "Untranslated or fuzzy strings in locale/zh_Hans or locale/overrides (above): translate them, then run compilemessages."; exit 1; fi
+	@echo "locale/zh_Hans, locale/overrides: every string translated"
 
 messages: $(REQS_STAMP)
 	$(PY) manage.py makemessages -l zh_Hans $(MESSAGES_IGNORE) --no-obsolete

@@ -315,6 +315,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin never calls out to the internet: no check for new Wagtail releases, no "what's new" banner.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Wagtail's sign-in form with its password field labelled in the editor's language (home/admin_login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.AdminLoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "txt", "zip", "vtt"]
 # Captions must load in a <track> element; brochures open in the phone's own viewer.

@@ -25,81 +25,24 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Task, Workflow
 
+from events.models import Registration
 from home.models import StandardPage
 from tests.accounts.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
 # Words that are English on purpose: names of products and formats, keys on the keyboard, units.
-ALLOWED_WORDS = {
-    "wagtail",
-    "localize",
-    "api",
-    "url",
-    "urls",
-    "pdf",
-    "csv",
-    "xlsx",
-    "docx",
-    "pptx",
-    "txt",
-    "zip",
-    "vtt",
-    "webvtt",
-    "po",
-    "qr",
-    "id",
-    "html",
-    "javascript",
-    "json",
-    "jpeg",
-    "jpg",
-    "png",
-    "gif",
-    "webp",
-    "avif",
-    "svg",
-    "heic",
-    "ico",
-    "mp4",
-    "mp3",
-    "ctrl",
-    "alt",
-    "shift",
-    "esc",
-    "cmd",
-    "enter",
-    "tab",
-    "option",
-    "px",
-    "kb",
-    "mb",
-    "gb",
-    "utc",
-    "ip",
-    "seo",
-    "wechat",
-    "sms",
-    "ics",
-    "rss",
-    "atom",
-    "zh",
-    "hans",
-    "en",
-    "iso",
-    "oembed",
-    "nbsp",
-    "tel",
-    "mailto",
-    "https",
-    "http",
-    "www",
-    "ok",
-    "vs",
-    "icp",
-    "app",
-    "wps",
-}
+ALLOWED_WORDS = set(
+    re.findall(
+        r"\w+",
+        """
+    wagtail localize api url urls pdf csv xlsx docx pptx txt zip vtt webvtt po qr id html javascript
+    json jpeg jpg png gif webp avif svg heic ico mp4 mp3 ctrl alt shift esc cmd enter tab option px
+    kb mb gb utc ip seo wechat sms ics rss atom zh hans en iso oembed nbsp tel mailto https http www
+    ok vs icp app wps excel
+    """,
+    )
+)
 # Text shown only inside these elements may be English: each language names itself in a language menu.
 OWN_LANGUAGE_NAMES = {name for _code, name in settings.LANGUAGES}
 # Whole texts Wagtail writes in English that no catalogue can reach (they are not marked for translation).
@@ -117,17 +60,31 @@ WAGTAIL_UNTRANSLATABLE = {
     "按“Port”降序排列。",
     "按“Site name”升序排列。",
     "按“Site name”降序排列。",
-    # wagtail-localize's translations report labels two filters with their field names.
+    # wagtail-localize's translations report labels two filters with their field names, and so does its
+    # locale synchronisation on a locale's screen.
     "Source locale",
     "Target locale",
+    "Enabled",
+    "Sync from",
+    # Form fields without a label, named by their field (page permissions, workflow pages, promoted results).
+    "Page",
+    "External link text",
 }
+# On one screen only: the groups' permission table names two models by verbose names that Wagtail
+# (Locale: verbose_name = "locale") and wagtail-localize (Translation) do not mark for translation.
+UNTRANSLATABLE_ON = {("/admin/groups/", "Locale"), ("/admin/groups/", "Translation")}
+# A permission as Django prints it ("Wagtail 核心组件 | 页面 | Can change page"): its name is stored in
+# English by the migration that made it; Wagtail shows it to screen readers only, by a translated column.
+PERMISSION = re.compile(r"^[^|]+ \| [^|]+ \| [^|]+$")
 # A time zone in the account's time zone menu is named as the IANA database names it (Asia/Shanghai).
 TIME_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$")
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]")
 NOT_WORDS = re.compile(
     r"https?://\S+|www\.\S+|/\S*|\S+@\S+|\S+\.(?:pdf|docx|pptx|xlsx|csv|txt|zip|vtt|jpe?g|png|gif|webp|svg|mp4)\b"
-    r"|\b\d+(?:\.\d+)+\b|#\w+",
+    r"|\b\d+(?:\.\d+)+\b|#\w+"
+    r"|\b[A-Za-z]*\d[A-Za-z0-9]*\b"  # codes: K7M2QX, A4, 12308
+    r"|\b[a-z]+(?:-[a-z]+)+\b",  # a pinyin slug: fangfan-dianxin-zhapian
     re.IGNORECASE,
 )
 ATTRIBUTES = (
@@ -136,16 +93,25 @@ ATTRIBUTES = (
 )  # fmt: skip
 
 
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
 class VisibleText(HTMLParser):
     """The text a person sees or hears: text nodes, button values and the attributes above, and the
-    labels in the sidebar's JSON; never scripts, styles or what a form field holds."""
+    labels in the sidebar's JSON; never scripts, styles, what a form field holds, or what is marked
+    lang="en" (the language switcher names English in English)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.chunks, self.links, self.skip, self.sidebar, self.in_option = [], set(), [], False, 0
+        self.english_on_purpose = []  # the tags open inside an element marked lang="en"
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if self.english_on_purpose or (attrs.get("lang") or "").startswith("en"):
+            if tag not in VOID_ELEMENTS:
+                self.english_on_purpose.append(tag)
+            return
         if tag in ("script", "style", "textarea", "svg"):
             self.skip.append(tag)
             self.sidebar = attrs.get("id") == "wagtail-sidebar-props"
@@ -154,7 +120,7 @@ class VisibleText(HTMLParser):
         for name in ATTRIBUTES:
             if attrs.get(name):
                 self.chunks.append((f"@{name}", attrs[name], False))
-        is_button = tag in ("input", "button") and attrs.get("type") in ("submit", "button", "reset")
+        is_button = tag == "input" and attrs.get("type") in ("submit", "button", "reset")
         if is_button and attrs.get("value"):
             self.chunks.append(("@value", attrs["value"], False))
         href = attrs.get("href") or ""
@@ -162,6 +128,10 @@ class VisibleText(HTMLParser):
             self.links.add(href.split("#")[0])
 
     def handle_endtag(self, tag):
+        if self.english_on_purpose:
+            if self.english_on_purpose[-1] == tag:
+                self.english_on_purpose.pop()
+            return
         if self.skip and self.skip[-1] == tag:
             self.skip.pop()
             self.sidebar = False
@@ -169,6 +139,8 @@ class VisibleText(HTMLParser):
             self.in_option -= 1
 
     def handle_data(self, data):
+        if self.english_on_purpose:
+            return
         if self.skip:
             if self.sidebar:
                 for label in sidebar_labels(json.loads(data)):
@@ -237,15 +209,17 @@ class Walk:
         for where, text, in_option in parser.chunks:
             if in_option and (text in OWN_LANGUAGE_NAMES or TIME_ZONE_NAME.match(text)):
                 continue
-            if text in WAGTAIL_UNTRANSLATABLE:
+            if text in WAGTAIL_UNTRANSLATABLE or PERMISSION.match(text):
                 continue
-            rest = NOT_WORDS.sub(" ", text)
-            if not self.english_words(rest):
+            if any(url.startswith(prefix) and text == known for prefix, known in UNTRANSLATABLE_ON):
                 continue
+            if not self.english_words(NOT_WORDS.sub(" ", text)):
+                continue
+            rest = text
             for value in self.typed():
                 if value in rest:
                     rest = rest.replace(value, " ")
-            if self.english_words(rest):
+            if self.english_words(NOT_WORDS.sub(" ", rest)):
                 self.english.append((url, where, text))
         return parser.links
 
@@ -295,6 +269,12 @@ OUR_SCREENS = (
 )
 
 
+# Links a GET would act on, or downloads.
+NOT_FOLLOWED = (
+    r"\.(csv|xlsx|pdf|ics)$|/(delete|stop|resume|cancel|export|unpublish|revisions|history|usage)/|export="
+)
+
+
 def url_shape(url):
     """/admin/events/registrations/12/ and .../13/ are one screen."""
     return re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}|\d+", "N", url.split("?")[0])
@@ -304,6 +284,10 @@ def test_a_chinese_editor_sees_the_admin_in_chinese(home_zh, about_zh):
     walk = Walk()
     moderator = staff_user(group="Moderators", admin_language="zh-hans", email="moderator@example.org")
     editor = staff_user(group="Editors", admin_language="zh-hans")
+
+    # Signing in (the label "Password*" once), and the password reset.
+    walk.get("/admin/login/")
+    walk.get("/admin/password_reset/")
 
     # An editor: dashboard, explorer, a new page, a failed save, submitting for moderation.
     walk.login(editor)
@@ -331,7 +315,9 @@ def test_a_chinese_editor_sees_the_admin_in_chinese(home_zh, about_zh):
     about_zh.refresh_from_db()
     assert about_zh.title == "提交审核的标题"
 
-    # Every menu entry as an administrator whose admin is Chinese, and one of each of our detail screens.
+    # Every menu entry as an administrator whose admin is Chinese, and one of each of our detail screens,
+    # with something in them: registrations, a quiz answered, an alert sent, an email in the outbox.
+    details = set(our_records())
     walk.login(staff_user(admin_language="zh-hans", is_superuser=True))
     menu = walk.get("/admin/")
     sidebar = re.search(
@@ -339,27 +325,54 @@ def test_a_chinese_editor_sees_the_admin_in_chinese(home_zh, about_zh):
     )
     entries = {url for url in json_urls(json.loads(sidebar.group(1))) if url.startswith("/admin/")}
     entries -= {"/admin/logout/"}
-    shapes = set()
-    details = set()
+    shapes = {url_shape(url) for url in details}
     for url in sorted(entries | menu):
         if url in walk.visited:
             continue
-        links = walk.get(url)
-        if url.startswith(OUR_SCREENS):
-            for link in sorted(links):
-                if (
-                    link.startswith(OUR_SCREENS)
-                    and url_shape(link) not in shapes
-                    and not re.search(r"\.(csv|xlsx|pdf)$|/(delete|stop|resume|cancel|export)/|export=", link)
-                ):
-                    shapes.add(url_shape(link))
-                    details.add(link)
+        for link in sorted(walk.get(url)):
+            ours = url.startswith(OUR_SCREENS) and link.startswith(OUR_SCREENS)
+            form = re.search(r"/(add|edit)/", link)  # from Wagtail's listings too: one add and one edit form
+            if (ours or form) and url_shape(link) not in shapes and not re.search(NOT_FOLLOWED, link):
+                shapes.add(url_shape(link))
+                details.add(link)
     for url in sorted(details - walk.visited):
         walk.get(url)
+
+    # The officers' check-in screens on the site: an event's list, and one registration's code.
+    registration = Registration.objects.order_by("pk").first()
+    walk.get(f"/zh-hans/events/{registration.event_id}/check-in/")
+    walk.get(f"/zh-hans/events/check-in/{registration.check_in_code}/")
 
     english = "\n".join(f"{url} [{where}] {text}" for url, where, text in walk.english)
     assert not walk.english, f"English in the Chinese admin:\n{english}"
     assert len(walk.visited) > 40
+
+
+def our_records():
+    """Records for our staff screens to show, and those screens: an event's registrations (one on the
+    waitlist), a quiz's report and its poster screen, an alert's sending, a message in the outbox."""
+    from destinations import fanout as fanouts
+    from destinations.admin_views import FANOUTS_URL_NAMESPACE
+    from outbox.models import Message
+    from tests.destinations.factories import AlertIndexPageFactory, SafetyAlertPageFactory
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, event_of
+    from tests.quizzes import factories as quizzes
+
+    home = Page.objects.get(depth=2, locale__language_code="zh-hans")
+    event = event_of(EventPageFactory(parent=EventIndexPageFactory(parent=home)))
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event, status=Registration.Status.WAITLISTED)
+    questions = [quizzes.QuestionFactory() for _ in range(2)]
+    quiz = quizzes.QuizPageFactory(parent=quizzes.QuizIndexPageFactory(parent=home), questions=questions)
+    quizzes.AttemptFactory(quiz=quiz, answers="right")
+    alert = SafetyAlertPageFactory(parent=AlertIndexPageFactory(parent=home))
+    Message.objects.create(recipient="ann@example.org", subject="安全提醒", body_text="请注意安全。")
+    return [
+        reverse("events_registrations", args=[event.pk]),
+        reverse("quizzes_report", args=[quiz.translation_key]),
+        reverse("quizzes_exhibition", args=[quiz.pk]),
+        reverse(f"{FANOUTS_URL_NAMESPACE}:detail", args=[fanouts.start_alert_fanout(alert).pk]),
+    ]
 
 
 def json_urls(value):
@@ -425,6 +438,35 @@ def test_the_javascript_strings_are_chinese(url_name, source):
     assert untranslated == []
 
 
+def test_every_admin_string_of_wagtail_and_its_addons_has_chinese():
+    """Each string of Wagtail's apps we install, wagtail-localize's and wagtailmedia's has Chinese,
+    upstream, in our override catalogue or in our own (which Django reads before the apps'): after an
+    upgrade, this names the new strings to translate (locale/overrides, README "Translations")."""
+    import polib
+    import wagtail
+
+    site_packages = Path(wagtail.__file__).parent.parent
+    installed = [app.path for app in apps.get_app_configs()]
+    overrides = Path(settings.BASE_DIR) / "locale" / "overrides" / "zh_Hans" / "LC_MESSAGES"
+    missing = []
+    for domain in ("django", "djangojs"):
+        chinese = set()
+        upstream = [
+            po
+            for package in ("wagtail", "wagtail_localize", "wagtailmedia")
+            for po in (site_packages / package).glob(f"**/locale/zh_Hans/LC_MESSAGES/{domain}.po")
+        ]
+        ours = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES" / f"{domain}.po"
+        for po in [overrides / f"{domain}.po", *([ours] if ours.exists() else []), *upstream]:
+            chinese.update((e.msgctxt, e.msgid) for e in polib.pofile(str(po)) if e.translated())
+        for package in ("wagtail", "wagtail_localize", "wagtailmedia"):
+            for po in (site_packages / package).glob(f"**/locale/en/LC_MESSAGES/{domain}.po"):
+                if str(po).split("/locale/")[0] not in installed:
+                    continue
+                missing += [e.msgid for e in polib.pofile(str(po)) if (e.msgctxt, e.msgid) not in chinese]
+    assert missing == []
+
+
 def test_the_explorer_says_pages_not_pagination():
     """Our public pagination's "Pages" (分页) once took Wagtail's "Pages" with it: the page explorer
     read 分页. Now the pagination's has its own context."""
@@ -475,3 +517,29 @@ def test_the_admin_never_calls_out_to_the_internet(client):
     assert "data-w-upgrade" not in html
     assert "releases.wagtail" not in html
     assert "w-whats-new" not in html
+
+
+def test_the_overrides_never_shadow_our_own_strings():
+    """The override catalogue comes first in LOCALE_PATHS: a msgid of ours in it would silently take
+    the admin's sense (as our pagination's "Pages", 分页, once took Wagtail's). A string used in two
+    senses gets a context in our code (pgettext, {% translate "..." context "..." %})."""
+    import polib
+
+    base = Path(settings.BASE_DIR) / "locale"
+    ours = {(e.msgctxt, e.msgid) for e in polib.pofile(str(base / "zh_Hans" / "LC_MESSAGES" / "django.po"))}
+    overrides = {
+        (e.msgctxt, e.msgid)
+        for e in polib.pofile(str(base / "overrides" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+    }
+    assert ours & overrides == set()
+
+
+def test_makemessages_never_writes_into_the_overrides():
+    """makemessages puts a file's strings into the first locale path whose parent folder holds the file:
+    the overrides' parent (locale/) holds no source, so every string of ours goes to locale/zh_Hans, and
+    `make messages` (--no-obsolete) never touches the hand-written overrides."""
+    first, second = (Path(path) for path in settings.LOCALE_PATHS)
+    assert first == Path(settings.BASE_DIR) / "locale" / "overrides"
+    assert second == Path(settings.BASE_DIR) / "locale"
+    sources = [path for path in first.parent.rglob("*") if path.suffix in (".py", ".html", ".txt", ".js")]
+    assert sources == []

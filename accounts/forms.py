@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .models import User
+from .validators import normalise_romanised_name
 
 # Every check a person's name gets beyond being there: the functions registered under this hook, on
 # every form here that takes a name. home registers home.text_input.refuse_hidden_text (no line breaks
@@ -51,11 +52,16 @@ class PortalSignupForm(SignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["name", "preferred_language"]
+        fields = ["name", "romanised_name", "preferred_language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         check_name_field(self)
+        check_name_field(self, "romanised_name")
+        self.fields["romanised_name"].widget.attrs["spellcheck"] = "false"
+
+    def clean_romanised_name(self):
+        return normalise_romanised_name(self.cleaned_data["romanised_name"])
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .validators import validate_romanised_name
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -43,6 +45,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     name = models.CharField(pgettext_lazy("of a person", "name"), max_length=150)
+    # Printed on certificates beside `name` (which may be in Chinese characters), for readers abroad.
+    romanised_name = models.CharField(
+        _("name in Latin letters"),
+        max_length=150,
+        blank=True,
+        validators=[validate_romanised_name],
+        help_text=_(
+            "Optional. Your name in Latin letters, for example “Zhang San”. Certificates print it "
+            "beside your name as you wrote it above, for readers abroad."
+        ),
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=10,

@@ -2,8 +2,14 @@
 
 The site runs without them, so these are warnings: without the CJK fonts no Chinese PDF can be made
 (the pages offer the English one instead), without libharfbuzz-subset every PDF takes 8-10 s.
+
+`manage.py check` (every run, not only --deploy): the private files' folder (`PRIVATE_MEDIA_ROOT`)
+must not lie inside, or hold, a folder the web server serves (`MEDIA_ROOT`, `STATIC_ROOT`).
 """
 
+from pathlib import Path
+
+from django.conf import settings
 from django.core import checks
 
 from . import pdf
@@ -30,4 +36,38 @@ def pdf_system_packages(app_configs, **kwargs):
                 id="home.W002",
             )
         )
+    return warnings
+
+
+def _inside(path, folder):
+    """Whether `path` is `folder` or lies somewhere under it (both resolved, symbolic links followed)."""
+    path, folder = Path(path).resolve(), Path(folder).resolve()
+    return path == folder or folder in path.parents
+
+
+@checks.register(checks.Tags.security)
+def private_media_outside_public_folders(app_configs, **kwargs):
+    """Files holding personal data must not sit where the web server serves anything to anyone."""
+    private_root = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
+    if not private_root:
+        return [
+            checks.Warning(
+                "PRIVATE_MEDIA_ROOT is not set: certificates have nowhere private to be stored.",
+                hint="Set PRIVATE_MEDIA_ROOT to a folder the web server does not serve.",
+                id="home.W003",
+            )
+        ]
+    warnings = []
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        public_root = getattr(settings, name, None)
+        if public_root and (_inside(private_root, public_root) or _inside(public_root, private_root)):
+            warnings.append(
+                checks.Warning(
+                    f"PRIVATE_MEDIA_ROOT ({private_root}) overlaps {name} ({public_root}), which the web "
+                    "server serves publicly: certificates holding people's names could be downloaded by "
+                    "anyone who guesses their path.",
+                    hint=f"Set PRIVATE_MEDIA_ROOT to a folder outside {name}, e.g. <repo>/private_media.",
+                    id="home.W003",
+                )
+            )
     return warnings

@@ -272,9 +272,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files holding personal data (certificates): never under MEDIA_ROOT, which the web server serves to
+# anyone; no URL, served only by views that check the owner (home/private_storage.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {"BACKEND": "home.private_storage.PrivateFileSystemStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -4,7 +4,7 @@
 - email captured in memory (django.core.mail.outbox), never sent;
 - our task backend runs tasks at once, so a test sees the email a request queued;
 - plain static storage, so tests need no collectstatic;
-- media in a throwaway folder;
+- media and private media in throwaway folders;
 - templates only tests render (tests/templates/), kept out of the shipped templates/.
 """
 
@@ -20,6 +20,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS[PORTAL_TASK_BACKEND] = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-private-media-")
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 PORTAL_BASE_URL = "https://portal.example.org"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL

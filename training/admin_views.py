@@ -21,7 +21,8 @@ from home.staff import require_perm
 from home.times import beijing_time_note, in_beijing
 
 from .completion import beijing_today, currently_valid
-from .models import Completion, CoursePage, Enrolment
+from .models.pages import CoursePage
+from .models.records import Completion, Enrolment
 from .permissions import VIEW_COMPLETIONS
 
 

@@ -25,8 +25,7 @@ from events.attendance import attended_event_keys
 from home.times import BEIJING, in_beijing
 from quizzes.results import best_result
 
-from .models import Completion, CoursePage, Enrolment, LessonProgress
-from .outline import outline_of
+from .models.records import Completion, Enrolment, LessonProgress
 
 
 def beijing_today(now=None):
@@ -119,7 +118,7 @@ def record_completion(user, course, now=None):
 def _complete(user, course, done, latest, now=None):
     """A new completion if every rule holds now (`done`: the learner's lessons done; `latest`: their
     expired completion, if any), else None."""
-    outline = outline_of(course)
+    outline = course.outline()
     if set(outline.required_keys) - set(done):
         return None
     if outline.event_keys and not outline.event_keys & attended_event_keys(user):
@@ -155,23 +154,6 @@ def _complete(user, course, done, latest, now=None):
         return Completion.objects.get(
             user=user, course_key=course.translation_key, attempt_public_id=snapshot["attempt_public_id"]
         )
-
-
-def record_completions_for_quiz(user, quiz_key, language=None):
-    """After a pass at a quiz: record completions of the learner's courses whose final quiz it is (the
-    course copy in `language` where live). Returns the completions in force."""
-    enrolled = Enrolment.objects.filter(user=user).values("course_key")
-    courses = (
-        CoursePage.objects.live()
-        .filter(final_quiz__translation_key=quiz_key, translation_key__in=enrolled)
-        .select_related("locale")
-    )
-    chosen = {}
-    for course in courses.order_by("pk"):
-        if course.translation_key not in chosen or course.locale.language_code == language:
-            chosen[course.translation_key] = course
-    completions = (record_completion(user, course) for course in chosen.values())
-    return [completion for completion in completions if completion is not None]
 
 
 # Database-side expressions (item 8): usable on any queryset of users (`user_ref` names the user's id

@@ -15,7 +15,7 @@ from home.site_cache import cached_per_language
 from home.visibility import public
 from quizzes.models import QuizQuestion, QuizTopic
 
-from .models import CoursePage
+from .models.pages import CoursePage
 
 CONTENT_COURSE_ORDER = 25  # after a quiz (20), before the next event (30)
 

@@ -1,7 +1,7 @@
 """Enrolling on a course and marking lessons done: the rules, apart from the views. Records are keyed on
 the course's and lesson's translation keys, so every language copy counts together."""
 
-from .models import Enrolment, LessonProgress
+from .models.records import Enrolment, LessonProgress
 
 
 def enrol(user, course, source=Enrolment.Source.SELF):

@@ -1,7 +1,8 @@
 """A course's outline and rules as every page of it reads them: its live lessons in order with their
 required flags, the required lessons of every language copy, the events that count, and the final
 quiz. Read once and kept with home.site_cache.cached, keyed on the course copy and its latest revision
-(publishing the course, or any page, renews it: the site version changes)."""
+(publishing the course, or any page, renews it: the site version changes). `CoursePage.outline()`
+builds it here, handing over its lessons, so that this module needs no page model."""
 
 from dataclasses import dataclass
 
@@ -12,8 +13,6 @@ from home.reader_language import copy_for_reader
 from home.site_cache import cached
 from home.visibility import public
 from quizzes.models import QuizPage
-
-from .models import CoursePage, LessonPage
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class Outline:
         return previous, following
 
 
-def _required_keys(course):
+def _required_keys(course, lesson_model):
     copies = list(
         Page.objects.filter(translation_key=course.translation_key, depth=course.depth).values_list(
             "path", flat=True
@@ -60,12 +59,12 @@ def _required_keys(course):
     under_a_copy = Q()
     for path in copies:
         under_a_copy |= Q(path__startswith=path)
-    lessons = LessonPage.objects.live().filter(under_a_copy, depth=course.depth + 1, is_required=True)
+    lessons = lesson_model.objects.live().filter(under_a_copy, depth=course.depth + 1, is_required=True)
     return frozenset(lessons.values_list("translation_key", flat=True))
 
 
-def _build(course, request):
-    lessons = public(LessonPage.objects.live().child_of(course), request).only(
+def build_outline(course, lesson_model, request=None):
+    lessons = public(lesson_model.objects.live().child_of(course), request).only(
         "id", "title", "slug", "url_path", "path", "depth", "translation_key", "is_required", "locale_id"
     )
     entries = tuple(
@@ -94,21 +93,18 @@ def _build(course, request):
     return Outline(
         course_key=course.translation_key,
         lessons=entries,
-        required_keys=_required_keys(course),
+        required_keys=_required_keys(course, lesson_model),
         event_keys=event_keys,
         audience_slugs=tuple(course.audiences.values_list("slug", flat=True)),
         **quiz_fields,
     )
 
 
-def outline_of(course, request=None):
+def cached_outline(course, lesson_model, request=None):
     """The course copy's outline (see Outline), built once per revision and site version."""
-    return cached("training-outline", lambda: _build(course, request), course.pk, course.latest_revision_id)
-
-
-def course_of(lesson):
-    """The lesson's course (the parent page): the one routing came through, else read in one query."""
-    parent = getattr(lesson, "_cached_parent_obj", None)
-    if isinstance(parent, CoursePage):
-        return parent
-    return CoursePage.objects.get(path=lesson.path[: -CoursePage.steplen])
+    return cached(
+        "training-outline",
+        lambda: build_outline(course, lesson_model, request),
+        course.pk,
+        course.latest_revision_id,
+    )

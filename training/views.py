@@ -23,8 +23,8 @@ from .completion import LearnerState, latest_completion, learner_state, record_c
 from .enrolment import done_keys, enrolment_of
 from .enrolment import enrol as enrol_learner
 from .enrolment import mark_done as mark_lesson_done
-from .models import CoursePage, Enrolment, LessonProgress
-from .outline import course_of, outline_of
+from .models.pages import CoursePage
+from .models.records import Enrolment, LessonProgress
 
 
 def login_url(next_url):
@@ -67,7 +67,7 @@ def continue_url(outline, done):
 
 
 def course_page(request, course):
-    outline = outline_of(course, request)
+    outline = course.outline(request)
     preview = getattr(request, "is_preview", False)
     state = LearnerState() if preview else learner_state(request.user, course)
     enrolment, done, completion = state.enrolment, state.done, state.completion
@@ -110,7 +110,7 @@ def enrol(request, course):
             return redirect(course.url)
         enrol_learner(request.user, course)
         messages.success(request, _("You are enrolled. Your progress is kept in your account."))
-    outline = outline_of(course, request)
+    outline = course.outline(request)
     return redirect(continue_url(outline, done_keys(request.user, course.translation_key)) or course.url)
 
 
@@ -127,7 +127,7 @@ def lesson_enrolment(user, course, lesson):
 
 
 def lesson_page(request, lesson):
-    course = course_of(lesson)
+    course = lesson.get_course()
     user = request.user
     preview = getattr(request, "is_preview", False)
     enrolment = None if preview else lesson_enrolment(user, course, lesson)
@@ -137,7 +137,7 @@ def lesson_page(request, lesson):
             return redirect(login_url(lesson.url))
         messages.info(request, _("This course's lessons are for enrolled learners. Enrol to read them."))
         return redirect(course.url)
-    outline = outline_of(course, request)
+    outline = course.outline(request)
     previous, following = outline.neighbours(lesson.translation_key)
     is_done = enrolled and enrolment.lesson_done
     context = {
@@ -166,7 +166,7 @@ def mark_done(request, lesson):
         return redirect(login_url(lesson.url))
     if getattr(request, "is_preview", False):
         return redirect(lesson.url)
-    course = course_of(lesson)
+    course = lesson.get_course()
     user = request.user
     if enrolment_of(user, course) is None:
         if not course.enrolment_open:
@@ -179,5 +179,5 @@ def mark_done(request, lesson):
         messages.success(request, _("Well done: you have completed this course."))
         return redirect(course.url)
     messages.success(request, _("Lesson marked as done."))
-    _previous, following = outline_of(course, request).neighbours(lesson.translation_key)
+    _previous, following = course.outline(request).neighbours(lesson.translation_key)
     return redirect(following.url if following else course.url)

@@ -6,6 +6,7 @@ from destinations.models import AlertIndexPage, DestinationIndexPage
 from events.models import EventIndexPage
 from home.models import ContentIndexPage, HomePage, StandardPage
 from quizzes.models import QuizIndexPage
+from training.models import CourseIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,7 @@ class TestPageTree(WagtailPageTestCase):
                 AlertIndexPage,
                 EventIndexPage,
                 QuizIndexPage,
+                CourseIndexPage,
             },
         )
 

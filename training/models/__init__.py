@@ -1,9 +1,11 @@
 """Training room models: the course pages (pages.py) and what learners make (records.py)."""
 
+from .certificates import Certificate, TrainingSettings
 from .pages import CourseEvent, CourseIndexPage, CoursePage, LessonPage
 from .records import Completion, Enrolment, LessonProgress
 
 __all__ = [
+    "Certificate",
     "Completion",
     "CourseEvent",
     "CourseIndexPage",
@@ -11,4 +13,5 @@ __all__ = [
     "Enrolment",
     "LessonPage",
     "LessonProgress",
+    "TrainingSettings",
 ]

@@ -20,6 +20,7 @@ from home.models import Audience, SectionIndexPage
 from home.search import SearchWeight, SegmentedSearchMixin, text_of_html
 
 from ..blocks import LessonBodyBlock
+from ..outline import cached_outline
 
 
 def views():
@@ -165,7 +166,7 @@ class CoursePage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
     def route(self, request, path_components):
         """Its own sub-routes (enrol/) first, then a lesson and its fields in one query, knowing its
-        course (the lesson's views need it: training.outline.course_of)."""
+        course (the lesson's views need it: LessonPage.get_course)."""
         if not path_components or not self.live:
             return super().route(request, path_components)
         try:
@@ -178,6 +179,10 @@ class CoursePage(RoutablePageMixin, SegmentedSearchMixin, Page):
             lesson._cached_parent_obj = self
             return lesson.route(request, remaining)
         return super().route(request, path_components)
+
+    def outline(self, request=None):
+        """Its lessons in order and its rules, cached per revision (training/outline.py)."""
+        return cached_outline(self, LessonPage, request)
 
     @path("")
     def course_page(self, request):
@@ -235,6 +240,13 @@ class LessonPage(RoutablePageMixin, Page):
 
     def get_indexed_instance(self):
         return None
+
+    def get_course(self):
+        """Its course (the parent page): the one routing came through, else read in one query."""
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, CoursePage):
+            return parent
+        return CoursePage.objects.get(path=self.path[: -CoursePage.steplen])
 
     @classmethod
     def get_indexed_objects(cls):

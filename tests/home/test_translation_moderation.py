@@ -56,9 +56,8 @@ def logged_in(user):
 
 def translate_in_admin(client, page, en):
     """The "Translate" form of wagtail-localize, into English; the English copy it made."""
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [en.pk]}
-    )
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    response = post(client, url, {"locales": [en.pk]})
     assert response.status_code == 302
     return Page.objects.get(translation_key=page.translation_key, locale=en).specific
 
@@ -357,9 +356,32 @@ def test_a_snippets_translation_editor_has_no_moderation_panel(editor, en, zh):
     topic = Topic.objects.create(locale=zh, name="新话题", slug="xin-huati")
     client = logged_in(editor)
     url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "topic", topic.pk])
-    assert client.post(url, {"locales": [en.pk]}).status_code == 302
+    assert post(client, url, {"locales": [en.pk]}).status_code == 302
     english = Topic.objects.get(translation_key=topic.translation_key, locale=en)
     response = client.get(reverse("wagtailsnippets_home_topic:edit", args=[english.pk]))
     assert response.status_code == 200
     assert "translation-moderation" not in response.content.decode()
     assert "js-translation-editor" in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["event", "alert"])
+def test_an_untranslated_event_or_alert_stays_out_of_the_english_lists_and_feeds(kind, home_zh, editor, en):
+    from tests.destinations import factories as df
+    from tests.events import factories as ef
+
+    if kind == "event":
+        index = ef.EventIndexPageFactory(parent=home_zh)
+        page = ef.EventPageFactory(parent=index, title="防诈骗讲座（仅中文）")
+        feed = "/en/events/feed.ics"
+    else:
+        index = df.AlertIndexPageFactory(parent=home_zh)
+        page = df.SafetyAlertPageFactory(parent=index, title="当地治安提醒（仅中文）")
+        feed = "/en/feeds/alerts/"
+    english_index = translate(index, "en", title="English index", slug=index.slug)
+    english = translate_in_admin(logged_in(editor), page, en)
+    assert not english.live
+    reader = Client()
+    for url in (english_index.url, feed, "/en/", "/sitemap.xml"):
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert page.title not in response.content.decode(), url

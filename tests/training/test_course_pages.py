@@ -10,7 +10,7 @@ import pytest
 from tests.accounts.factories import UserFactory
 from tests.training import factories as f
 from training.enrolment import enrol
-from training.models import Enrolment, LessonPage, LessonProgress
+from training.models import CoursePage, Enrolment, LessonPage, LessonProgress
 
 pytestmark = pytest.mark.django_db
 
@@ -235,4 +235,20 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_learners(
             enrol(learner, course)
             client.force_login(learner)
         counts.append(page_queries(client, lesson.url, django_assert_max_num_queries))
+    assert counts[0] == counts[1]
+
+
+def test_signed_in_course_pages_are_private(client, course, learner):
+    enrol(learner, course)
+    client.force_login(learner)
+    for url in (course.url, lessons_of(course)[0].url):
+        assert "private" in client.get(url)["Cache-Control"]
+
+
+def test_the_index_queries_do_not_grow_with_courses(client, index, quiz, django_assert_max_num_queries):
+    counts = []
+    for courses in (1, 10):
+        while CoursePage.objects.child_of(index).count() < courses:
+            f.CoursePageFactory(parent=index, final_quiz=quiz, lessons=1)
+        counts.append(page_queries(client, index.url, django_assert_max_num_queries))
     assert counts[0] == counts[1]

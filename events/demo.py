@@ -37,8 +37,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-import outbox
-from home.demo import DemoSeeder, rich
+from home.demo import DEMO_EMAIL_DOMAIN, DemoSeeder, demo_mail_withdrawn, rich
 from home.models import Audience, HomePage, Topic
 
 from .checkin import check_in
@@ -46,8 +45,6 @@ from .invitations import invite
 from .models import Event, EventIndexPage, EventPage, Invitation, Registration, WalkIn
 from .registration import register
 from .sync import event_for
-
-DEMO_EMAIL_DOMAIN = "@example.org"
 
 # Demo people for past events' attendance: names made from these, in turn (every tenth in English).
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
@@ -199,7 +196,7 @@ class EventSeeder(DemoSeeder):
     def registrations(self, page, people):
         """Demo registrations, once: none are added to an event that has any (kept or cancelled)."""
         event = event_for(page)
-        with outbox.withdrawn_to(DEMO_EMAIL_DOMAIN):
+        with demo_mail_withdrawn():
             for person in people:
                 register(event, name=person["name"], email=person["email"], language=person["language"])
         self.log(f"Registered {len(people)} demo people for {page.slug}")
@@ -247,7 +244,7 @@ class EventSeeder(DemoSeeder):
         """Demo invitations to a private event, once: none when the event has any."""
         if Invitation.objects.filter(event__translation_key=page.translation_key).exists():
             return
-        with outbox.withdrawn_to(DEMO_EMAIL_DOMAIN):
+        with demo_mail_withdrawn():
             invite(event_for(page), emails, language="zh-hans")
         self.log(f"Invited {len(emails)} demo people to {page.slug}")
 

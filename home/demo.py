@@ -14,7 +14,10 @@ Every case is made up for teaching (``is_illustrative``); ``age`` is how many da
 published, so the index lists a believable mix, newest first.
 
 Other apps add their own demo content through the ``seed_demo_content`` hook: a function taking
-``(stdout)`` that is safe to run twice.
+``(stdout)`` that is safe to run twice. Demo people have ``@example.org`` addresses
+(``DEMO_EMAIL_DOMAIN``) and no mailbox: a seeder that goes through the real functions (registering,
+inviting, subscribing) wraps them in ``demo_mail_withdrawn()``, so the emails they queue are withdrawn
+before the transaction commits and seeding never delivers mail.
 """
 
 import copy
@@ -36,6 +39,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtailmedia import get_media_model
 
+import outbox
 from accounts.models import AccountSettings
 
 from .models import (
@@ -53,6 +57,14 @@ from .models import (
 
 SEED_DEMO_CONTENT = "seed_demo_content"
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
+# Every room's demo people write from here: the domain reserved for examples, no mailbox behind it.
+DEMO_EMAIL_DOMAIN = "@example.org"
+
+
+def demo_mail_withdrawn():
+    """A context manager: the emails queued inside it to demo addresses (``DEMO_EMAIL_DOMAIN``) are
+    withdrawn before anything is sent (the outbox delivers only pending messages, after commit)."""
+    return outbox.withdrawn_to(DEMO_EMAIL_DOMAIN)
 
 
 @functools.cache

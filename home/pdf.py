@@ -1,7 +1,8 @@
 """PDFs from our own HTML (emergency cards, quiz posters, certificates) with WeasyPrint.
 
 Every document is rendered against STATIC_BASE, and its URL fetcher serves only our own static files
-below it: a name or an address printed on a page can never make WeasyPrint open a URL or read a file.
+below it, and `data:` URLs (an image the document carries itself, such as a certificate's seal): a
+name or an address printed on a page can never make WeasyPrint open a URL or read a file.
 Templates set `font-family: "Noto Sans CJK SC"` themselves (left to fontconfig, Chinese would come in
 the Japanese variant).
 
@@ -11,11 +12,13 @@ character missing: callers ask `cjk_font_available()` before rendering Chinese t
 fonts renders it again. The lookup asks fontconfig, as WeasyPrint does for each document.
 """
 
+import base64
 import gc
 import hashlib
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 from django.contrib.staticfiles import finders
 
@@ -42,14 +45,27 @@ def static_file(url):
     return Path(path).read_bytes(), CONTENT_TYPES.get(Path(path).suffix, "application/octet-stream")
 
 
+def data_url(url):
+    """The bytes and content type a `data:` URL carries (nothing is fetched)."""
+    header, comma, payload = url.removeprefix("data:").partition(",")
+    if not comma:
+        raise ValueError("Not a data: URL.")
+    parameters = header.split(";")
+    content_type = parameters[0] or "text/plain"
+    if "base64" in parameters[1:]:
+        return base64.b64decode(payload), content_type
+    return unquote_to_bytes(payload), content_type
+
+
 def static_files_only():
-    """A WeasyPrint URL fetcher that serves our own static files and refuses everything else."""
+    """A WeasyPrint URL fetcher that serves our own static files and data: URLs, and refuses
+    everything else."""
     # WeasyPrint takes about a second to import and only PDF renders need it: not at start-up.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticFilesOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            body, content_type = static_file(url)
+            body, content_type = data_url(url) if url.startswith("data:") else static_file(url)
             return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
     return StaticFilesOnly()

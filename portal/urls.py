@@ -9,6 +9,7 @@ from home import sitemaps as home_sitemaps
 from home import views as home_views
 from home.feeds import LatestContentFeed
 from quizzes import exhibition_views as quiz_exhibition_views
+from training import certificate_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("robots.txt", home_sitemaps.robots_txt, name="robots_txt"),
     # Exhibition posters' short links: the quiz in the visitor's language (quizzes/exhibition_views.py).
     path("q/<str:code>/", quiz_exhibition_views.short_link, name="quiz_short_link"),
+    # The address printed on certificates: the verification page in the visitor's language.
+    path("verify/<str:code>/", certificate_views.verify_short, name="certificate_verify_short"),
 ]
 
 if settings.DEBUG:
@@ -34,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("destinations.urls")),
     path("", include("events.urls")),
     path("", include("quizzes.urls")),
+    path("", include("training.certificate_urls")),
     # Wagtail serves every page not caught above: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -25,6 +25,7 @@ from events.attendance import attended_event_keys
 from home.times import BEIJING, in_beijing
 from quizzes.results import best_result
 
+from .certificates import issue_certificate
 from .models.records import Completion, Enrolment, LessonProgress
 
 
@@ -149,7 +150,9 @@ def _complete(user, course, done, latest, now=None):
     }
     try:
         with transaction.atomic():
-            return Completion.objects.create(user=user, course_key=course.translation_key, **snapshot)
+            completion = Completion.objects.create(user=user, course_key=course.translation_key, **snapshot)
+            issue_certificate(completion)  # in the same transaction; rendered once it commits
+            return completion
     except IntegrityError:  # another request recorded it first
         return Completion.objects.get(
             user=user, course_key=course.translation_key, attempt_public_id=snapshot["attempt_public_id"]

@@ -1,5 +1,6 @@
 """The training room in the admin menu: one "Training" group; its completion screens (admin_views.py)
-are shown to holders of `training.view_completions` only. The certificate screens join it later."""
+are shown to holders of `training.view_completions` only; its certificate screens (certificate_admin.py)
+to holders of `training.revoke_certificate`."""
 
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from home.staff import PermissionViewSet
 
 from . import admin_views
-from .permissions import VIEW_COMPLETIONS
+from .permissions import REVOKE_CERTIFICATE, VIEW_COMPLETIONS
 
 
 def completion_admin_urls():
@@ -40,7 +41,17 @@ class CompletionsViewSet(PermissionViewSet):
     permission = VIEW_COMPLETIONS
 
 
+class CertificatesViewSet(PermissionViewSet):
+    """The menu entry of the certificate screens (find a certificate, revoke it)."""
+
+    name = "training_certificates"
+    icon = "doc-full"
+    menu_label = _("Certificates")
+    menu_url = reverse_lazy("training_certificates")
+    permission = REVOKE_CERTIFICATE
+
+
 class TrainingViewSetGroup(ViewSetGroup):
     menu_label = _("Training")
     menu_icon = "tasks"
-    items = (CompletionsViewSet,)
+    items = (CompletionsViewSet, CertificatesViewSet)

@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from accounts.sections import CONTENT_PAGE_LINKS
 
+from .certificate_admin import certificate_admin_urls
 from .content_links import content_page_links
 from .viewsets import TrainingViewSetGroup, completion_admin_urls
 
@@ -12,6 +13,8 @@ hooks.register(CONTENT_PAGE_LINKS, content_page_links)
 
 # Staff screens about completions (training/admin_views.py, permission training.view_completions).
 hooks.register("register_admin_urls", completion_admin_urls)
+# Finding and revoking certificates (training/certificate_admin.py, training.revoke_certificate).
+hooks.register("register_admin_urls", certificate_admin_urls)
 
 
 @hooks.register("register_admin_viewset")

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -68,8 +68,8 @@ class PeriodFilterSet(WagtailFilterSet):
     """The report index's date range (Beijing dates), as Wagtail's filters show it. The index counts
     its rows for the period (`period_from` reads the same fields), so nothing is filtered out."""
 
-    start = django_filters.DateFilter(label=gettext_lazy("From"), widget=AdminDateInput)
-    end = django_filters.DateFilter(label=gettext_lazy("To"), widget=AdminDateInput)
+    start = django_filters.DateFilter(label=pgettext_lazy("date range", "From"), widget=AdminDateInput)
+    end = django_filters.DateFilter(label=pgettext_lazy("date range", "To"), widget=AdminDateInput)
 
     class Meta:
         model = Attempt

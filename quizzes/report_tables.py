@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
 
 from home.charts import Bar, chart
@@ -24,12 +24,13 @@ ISO_DATE = "%Y-%m-%d"
 
 class PeriodForm(forms.Form):
     start = forms.DateField(
-        label=gettext_lazy("From"),
+        # 起始日期 here; the redirects' "From" is 从
+        label=pgettext_lazy("date range", "From"),
         required=False,
         widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"}),
     )
     end = forms.DateField(
-        label=gettext_lazy("To"),
+        label=pgettext_lazy("date range", "To"),
         required=False,
         widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"}),
     )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
@@ -81,7 +82,7 @@ class HomePage(SegmentedSearchMixin, Page):
             sections.append(
                 Section(
                     HomeOrder.LATEST_CONTENT,
-                    _("Latest"),
+                    pgettext_lazy("home page section", "Latest"),
                     "home/includes/home_content_cards.html",
                     {
                         "items": content["latest"],

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.codes import new_code
 
@@ -37,7 +38,8 @@ class Attempt(models.Model):
     """
 
     class Status(models.TextChoices):
-        IN_PROGRESS = "in-progress", _("In progress")
+        # 作答中 (a context of its own: Wagtail's workflows say 进行中 to "In progress")
+        IN_PROGRESS = "in-progress", pgettext_lazy("quiz attempt", "In progress")
         SUBMITTED = "submitted", _("Submitted")
         EXPIRED = "expired", _("Time ran out")
 

@@ -314,6 +314,9 @@ def test_a_chinese_editor_sees_the_admin_in_chinese(home_zh, about_zh):
     walk.post(action, {"comment": ""})
     about_zh.refresh_from_db()
     assert about_zh.title == "提交审核的标题"
+    walk.get(f"/admin/pages/{about_zh.pk}/history/")
+    walk.get(f"/admin/pages/{about_zh.pk}/workflow_history/")
+    walk.get(f"/admin/pages/{about_zh.pk}/workflow_history/detail/{state.workflow_state_id}/")
 
     # Every menu entry as an administrator whose admin is Chinese, and one of each of our detail screens,
     # with something in them: registrations, a quiz answered, an alert sent, an email in the outbox.
@@ -480,6 +483,19 @@ def test_the_explorer_says_pages_not_pagination():
         assert translation.pgettext("pagination", "Pages") == "分页"
 
 
+def test_our_words_keep_out_of_wagtails_senses():
+    """Our catalogue comes before Wagtail's, so a msgid we share with it takes our Chinese there too:
+    a quiz attempt's "In progress" (作答中) once named every workflow in progress, and the report's date
+    range "From"/"To" (起始日期/结束日期) the redirects' columns. Ours have contexts now."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert translation.gettext("In progress") == "进行中"
+        assert translation.pgettext("quiz attempt", "In progress") == "作答中"
+        assert translation.gettext("From") != "起始日期"
+        assert translation.pgettext("date range", "From") == "起始日期"
+
+
 def test_workflow_and_task_have_chinese_names(home_zh):
     workflow = home_zh.get_workflow()
     assert workflow.name == "审核"
@@ -520,18 +536,19 @@ def test_the_admin_never_calls_out_to_the_internet(client):
 
 
 def test_the_overrides_never_shadow_our_own_strings():
-    """The override catalogue comes first in LOCALE_PATHS: a msgid of ours in it would silently take
-    the admin's sense (as our pagination's "Pages", 分页, once took Wagtail's). A string used in two
-    senses gets a context in our code (pgettext, {% translate "..." context "..." %})."""
+    """The override catalogue comes first in LOCALE_PATHS: a msgid of ours in it with other Chinese would
+    silently take the admin's sense (as our pagination's "Pages", 分页, once took Wagtail's). A string
+    used in two senses gets a context in our code (pgettext, {% translate "..." context "..." %})."""
     import polib
 
+    def chinese(po):
+        return {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0) for e in polib.pofile(str(po))}
+
     base = Path(settings.BASE_DIR) / "locale"
-    ours = {(e.msgctxt, e.msgid) for e in polib.pofile(str(base / "zh_Hans" / "LC_MESSAGES" / "django.po"))}
-    overrides = {
-        (e.msgctxt, e.msgid)
-        for e in polib.pofile(str(base / "overrides" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
-    }
-    assert ours & overrides == set()
+    ours = chinese(base / "zh_Hans" / "LC_MESSAGES" / "django.po")
+    overrides = chinese(base / "overrides" / "zh_Hans" / "LC_MESSAGES" / "django.po")
+    shadowed = {key: (ours[key], text) for key, text in overrides.items() if ours.get(key, text) != text}
+    assert shadowed == {}
 
 
 def test_makemessages_never_writes_into_the_overrides():

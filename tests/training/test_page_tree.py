@@ -42,3 +42,16 @@ def test_lessons_are_not_in_search(client, home_zh):
     LessonPageFactory(parent=course, title="只给学员看的课：紧急撤离")
     response = client.get("/zh-hans/search/", {"q": "紧急撤离"})
     assert "只给学员看的课" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_main_navigation_has_the_course_index_after_the_quizzes(client, home_zh):
+    from tests.quizzes.factories import QuizIndexPageFactory
+    from tests.training.factories import CourseIndexPageFactory
+
+    courses = CourseIndexPageFactory(parent=home_zh, show_in_menus=True, title="行前培训课程")
+    quizzes = QuizIndexPageFactory(parent=home_zh, show_in_menus=True)
+    html = client.get(home_zh.url).content.decode()
+    header = html[: html.index("</header>")]
+    assert f'href="{courses.url}"' in header
+    assert header.index(f'href="{quizzes.url}"') < header.index(f'href="{courses.url}"')

@@ -225,6 +225,16 @@ def ensure_rendered(certificate):
         pdf.release_pdf_memory()
 
 
+def certificates_for(user):
+    """The person's certificates with their completions, newest first (one query): for "My learning".
+    Each one's page is `reverse("certificates:mine", args=[pk])`; `file` empty: still being prepared."""
+    return list(
+        Certificate.objects.filter(completion__user=user)
+        .select_related("completion")
+        .order_by("-completion__completed_at", "-pk")
+    )
+
+
 # Revoking ------------------------------------------------------------------------------------------
 
 

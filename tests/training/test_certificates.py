@@ -390,3 +390,12 @@ def test_racing_record_completion_gives_one_completion_and_one_certificate(home_
     assert Completion.objects.count() == 1
     assert Certificate.objects.count() == 1
     assert set(recorded) == {Certificate.objects.get().pk}
+
+
+def test_a_persons_certificates_in_one_query(course, quiz, django_assert_num_queries):
+    user, certificate = certified_learner(course, quiz, render=False)
+    certified_learner(course, quiz, render=False, email="someone-else@example.org")
+    with django_assert_num_queries(1):
+        mine = certificates.certificates_for(user)
+        assert [c.completion.course_title for c in mine] == [certificate.completion.course_title]
+    assert certificates.certificates_for(UserFactory()) == []

@@ -19,6 +19,8 @@ import re
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -233,6 +235,15 @@ def certificates_for(user):
         .select_related("completion")
         .order_by("-completion__completed_at", "-pk")
     )
+
+
+@receiver(post_delete, sender=Certificate, dispatch_uid="training_certificate_file_deleted")
+def delete_certificate_file(sender, instance, **kwargs):
+    """A certificate deleted (its holder's account deleted, say) takes its PDF, which holds their
+    name, with it once the deletion commits."""
+    if instance.file.name:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # Revoking ------------------------------------------------------------------------------------------

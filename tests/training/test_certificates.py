@@ -399,3 +399,17 @@ def test_a_persons_certificates_in_one_query(course, quiz, django_assert_num_que
         mine = certificates.certificates_for(user)
         assert [c.completion.course_title for c in mine] == [certificate.completion.course_title]
     assert certificates.certificates_for(UserFactory()) == []
+
+
+def test_deleting_the_account_deletes_the_certificate_file(
+    course, quiz, monkeypatch, django_capture_on_commit_callbacks
+):
+    user, certificate = certified_learner(course, quiz, render=False)
+    monkeypatch.setattr(certificates, "certificate_pdf", lambda certificate: b"%PDF-1.7 test")
+    certificate = certificates.render_certificate(certificate.pk)
+    storage, name = certificate.file.storage, certificate.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        user.delete()
+    assert not Certificate.objects.exists()
+    assert not storage.exists(name)

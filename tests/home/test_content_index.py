@@ -17,6 +17,7 @@ from home.models import (
     reading_minutes,
 )
 from quizzes.models import QuizIndexPage
+from training.models import CourseIndexPage
 from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,7 @@ class TestContentPageTree(WagtailPageTestCase):
                 AlertIndexPage,
                 EventIndexPage,
                 QuizIndexPage,
+                CourseIndexPage,
             },
         )
 

@@ -2,14 +2,17 @@
 
 from wagtail import hooks
 
-from accounts.sections import CONTENT_PAGE_LINKS
+from accounts.sections import CONTENT_PAGE_LINKS, MY_PORTAL_SECTIONS
 
 from .certificate_admin import certificate_admin_urls
 from .content_links import content_page_links
+from .my_learning import my_portal_sections
 from .viewsets import TrainingViewSetGroup, completion_admin_urls
 
 # A course on an article's or case's topics, under it (training/content_links.py).
 hooks.register(CONTENT_PAGE_LINKS, content_page_links)
+# "My learning" first in My portal (training/my_learning.py).
+hooks.register(MY_PORTAL_SECTIONS, my_portal_sections)
 
 # Staff screens about completions (training/admin_views.py, permission training.view_completions).
 hooks.register("register_admin_urls", completion_admin_urls)

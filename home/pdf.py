@@ -1,7 +1,7 @@
 """PDFs from our own HTML (emergency cards, quiz posters, certificates) with WeasyPrint.
 
 Every document is rendered against STATIC_BASE, and its URL fetcher serves only our own static files
-below it, and `data:` URLs (an image the document carries itself, such as a certificate's seal): a
+below it, and PNG or JPEG `data:` URLs (an image the document carries itself, a certificate's seal): a
 name or an address printed on a page can never make WeasyPrint open a URL or read a file.
 Templates set `font-family: "Noto Sans CJK SC"` themselves (left to fontconfig, Chinese would come in
 the Japanese variant).
@@ -18,7 +18,6 @@ import hashlib
 import threading
 import time
 from pathlib import Path
-from urllib.parse import unquote_to_bytes
 
 from django.contrib.staticfiles import finders
 
@@ -45,16 +44,19 @@ def static_file(url):
     return Path(path).read_bytes(), CONTENT_TYPES.get(Path(path).suffix, "application/octet-stream")
 
 
+DATA_URL_TYPES = ("image/png", "image/jpeg")
+
+
 def data_url(url):
-    """The bytes and content type a `data:` URL carries (nothing is fetched)."""
+    """The bytes and content type of a base64 `data:` URL of a PNG or JPEG image (nothing is fetched;
+    anything else, a stylesheet or an SVG that could load more, is refused)."""
     header, comma, payload = url.removeprefix("data:").partition(",")
-    if not comma:
-        raise ValueError("Not a data: URL.")
     parameters = header.split(";")
-    content_type = parameters[0] or "text/plain"
-    if "base64" in parameters[1:]:
-        return base64.b64decode(payload), content_type
-    return unquote_to_bytes(payload), content_type
+    if not comma or parameters[0] not in DATA_URL_TYPES or parameters[1:] != ["base64"]:
+        raise ValueError(
+            f"A PDF loads only our own static files and PNG or JPEG data: URLs, not {url[:40]!r}."
+        )
+    return base64.b64decode(payload, validate=True), parameters[0]
 
 
 def static_files_only():

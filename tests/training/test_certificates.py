@@ -413,3 +413,18 @@ def test_deleting_the_account_deletes_the_certificate_file(
         user.delete()
     assert not Certificate.objects.exists()
     assert not storage.exists(name)
+
+
+def test_the_pdf_fetcher_takes_data_urls_and_still_nothing_outside():
+    fetcher = pdf.static_files_only()
+    response = fetcher.fetch("data:image/png;base64,iVBORw0KGgo=")
+    assert response.headers["Content-Type"] == "image/png"
+    refused = (
+        "http://example.org/seal.png",
+        "file:///etc/passwd",
+        "data:no-comma",
+        "data:image/svg+xml,<svg/>",
+    )
+    for url in (*refused, "data:text/css;base64,Ym9keXt9", "data:image/png,%89PNG"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)

@@ -207,3 +207,14 @@ def test_median_response_time(client, certified):
     median = statistics.median(times)
     print(f"verify page: median {median * 1000:.1f} ms over 30 requests")
     assert median < 0.5
+
+
+def test_hostile_codes_never_break_the_page(client, certified):
+    from tests.home.test_fuzz_inputs import Fuzzer
+
+    client.raise_request_exception = False
+    fuzzer = Fuzzer(client)
+    fuzzer.path(lambda code: f"/verify/{code}/", {302})
+    fuzzer.path(lambda code: f"/zh-hans/verify/{code}/", {302, 404})
+    fuzzer.fields("get", "/zh-hans/verify/", {"code": "abcd efgh"}, ["code"], {200, 302, 404})
+    fuzzer.check()

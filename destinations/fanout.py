@@ -21,7 +21,8 @@ from django_tasks import task
 import outbox
 
 from .alert_email import Mailing, dedupe_prefix
-from .models import AlertDelivery, AlertFanout, AlertSubscription, SafetyAlertPage
+from .models import AlertDelivery, AlertFanout, AlertSubscription, FollowedDestination, SafetyAlertPage
+from .subscriptions import still_followed
 
 BATCH_SIZE = 500
 Status = AlertFanout.Status
@@ -30,10 +31,11 @@ Status = AlertFanout.Status
 # Who gets it ------------------------------------------------------------------------------------
 
 
-def subscribers_of(destination_ids):
-    """Confirmed, still subscribed subscriptions to any of these destinations or to all of them."""
-    chosen = AlertSubscription.destinations.through.objects.filter(
-        alertsubscription_id=OuterRef("pk"), destination_id__in=list(destination_ids)
+def subscribers_of(destination_ids, today=None):
+    """Confirmed, still subscribed subscriptions to any of these destinations or to all of them; a
+    destination followed for a trip counts until its last day (`ends_on`, Beijing date), not after."""
+    chosen = FollowedDestination.objects.filter(
+        still_followed(today), subscription_id=OuterRef("pk"), destination_id__in=list(destination_ids)
     )
     return AlertSubscription.objects.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True).filter(
         Q(all_destinations=True) | Exists(chosen)

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -112,4 +113,18 @@ class SubscribeForm(ChoicesForm):
 
 
 class PreferencesForm(ChoicesForm):
-    pass
+    """The subscription's choices; `trip_ends` ({ISO code: last day}) names the destinations followed
+    for a trip with their last day, so a reader sees which ones stop by themselves."""
+
+    def __init__(self, *args, trip_ends=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if trip_ends:
+            self.fields["destinations"].choices = [
+                (code, until_label(name, trip_ends[code]) if code in trip_ends else name)
+                for code, name in self.fields["destinations"].choices
+            ]
+
+
+def until_label(name, last_day):
+    """ "France (until 12 January 2027)": a destination followed for a trip, with its last day."""
+    return gettext("%(name)s (until %(date)s)") % {"name": name, "date": date_format(last_day, "DATE_FORMAT")}

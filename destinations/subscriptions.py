@@ -7,12 +7,21 @@ never changes an existing subscription. The subscription's random `token` (never
 and ends it. Asking is rate-limited on
 the client address and the email together (a campus shares one address), with a cap per email so
 nobody's inbox can be flooded, and a generous cap per address.
+
+Each destination of a subscription is followed for good or, for a trip, until a Beijing date
+(`FollowedDestination.ends_on`, the last day its alerts are sent; the fan-out skips it after that).
+`follow_for_trip` merges a trip into the person's one subscription: a destination followed for good
+is never given an end, a later trip extends an end and never shortens it. Choosing destinations on
+the subscribe form follows them for good (clearing an end); the preferences page keeps the ends of the
+destinations left ticked and shows them ("until ...").
 """
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 
@@ -20,8 +29,9 @@ import outbox
 from home import public_forms
 from home.links import absolute_reverse
 from home.public_forms import RateLimits
+from home.times import in_beijing
 
-from .models import AlertConfirmation, AlertSubscription, Destination
+from .models import AlertConfirmation, AlertSubscription, Destination, FollowedDestination
 
 CONFIRM_MAX_AGE = timedelta(days=3)
 # Used and expired confirmations are deleted after this long (they hold choices, no address).
@@ -41,6 +51,7 @@ class Choices:
     language: str
     all_destinations: bool = False
     codes: tuple = field(default_factory=tuple)
+    ends_on: datetime.date | None = None  # a trip's: the last day of alerts for these destinations
 
 
 class ConfirmResult:
@@ -52,6 +63,17 @@ class ConfirmResult:
 
 def normalize_email(email):
     return (email or "").strip()
+
+
+def beijing_today(now=None):
+    return in_beijing(now or timezone.now()).date()
+
+
+def still_followed(today=None, prefix=""):
+    """A Q for followed destinations whose alerts still go out: for good, or a trip not yet ended.
+    `prefix` reaches the rows from another model ("followed__")."""
+    today = today or beijing_today()
+    return Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": today})
 
 
 def find_subscription(email):
@@ -83,11 +105,15 @@ def confirmation_link(confirmation):
     return absolute_reverse(confirmation.language, "destinations:confirm", token=confirmation.token)
 
 
-def new_confirmation(subscription, choices):
-    """Store what was asked for behind a new random token (the link's only content)."""
+def new_confirmation(subscription, choices, ends_on=None):
+    """Store what was asked for behind a new random token (the link's only content); `ends_on` for a
+    trip's (its destinations are then followed until that date, merged with the subscription)."""
     with transaction.atomic():
         confirmation = AlertConfirmation.objects.create(
-            subscription=subscription, language=choices.language, all_destinations=choices.all_destinations
+            subscription=subscription,
+            language=choices.language,
+            all_destinations=choices.all_destinations,
+            ends_on=ends_on,
         )
         if not choices.all_destinations:
             confirmation.destinations.set(Destination.objects.filter(country__in=choices.codes))
@@ -140,18 +166,24 @@ def request_subscription(email, choices, client_address):
     if not within_rate_limit(client_address, email):
         return False
     subscription = subscription_for(email, choices)
+    send_confirmation(subscription, choices)
+    return True
+
+
+def send_confirmation(subscription, choices, ends_on=None):
     forget_old_confirmations()
-    confirmation = new_confirmation(subscription, choices)
+    confirmation = new_confirmation(subscription, choices, ends_on=ends_on)
     context = {
         "confirm_url": confirmation_link(confirmation),
         "already_subscribed": subscription.is_active,
         "preferences_url": preferences_url(subscription, choices.language) if subscription.is_active else "",
         "all_destinations": choices.all_destinations,
         "destination_names": destinations_named(choices, choices.language),
+        "ends_on": ends_on,
         "valid_days": CONFIRM_MAX_AGE.days,
     }
     outbox.send(subscription.email, CONFIRM_TEMPLATE, context, language=choices.language)
-    return True
+    return confirmation
 
 
 def is_expired(confirmation, now=None):
@@ -161,7 +193,10 @@ def is_expired(confirmation, now=None):
 def choices_of_confirmation(confirmation):
     codes = tuple(str(code) for code in confirmation.destinations.values_list("country", flat=True))
     return Choices(
-        language=confirmation.language, all_destinations=confirmation.all_destinations, codes=codes
+        language=confirmation.language,
+        all_destinations=confirmation.all_destinations,
+        codes=codes,
+        ends_on=confirmation.ends_on,
     )
 
 
@@ -198,7 +233,14 @@ def confirm_subscription(token):
         subscription = AlertSubscription.objects.select_for_update().get(pk=confirmation.subscription_id)
         if confirmation.confirmed_at is not None:
             return ConfirmResult.ALREADY_CONFIRMED, subscription
-        apply_choices(subscription, choices_of_confirmation(confirmation))
+        choices = choices_of_confirmation(confirmation)
+        if confirmation.ends_on is not None:
+            if not subscription.is_active:
+                start_afresh(subscription, choices.language)
+            for place in Destination.objects.filter(country__in=choices.codes):
+                merge_trip(subscription, place, confirmation.ends_on)
+        else:
+            apply_choices(subscription, choices, keep_trips=subscription.is_active)
         subscription.confirmed_at = subscription.confirmed_at or now
         subscription.unsubscribed_at = None
         subscription.save(update_fields=["language", "all_destinations", "confirmed_at", "unsubscribed_at"])
@@ -207,11 +249,33 @@ def confirm_subscription(token):
     return ConfirmResult.CONFIRMED, subscription
 
 
-def apply_choices(subscription, choices):
+def apply_choices(subscription, choices, keep_trips=False):
+    """The subscribe form's choices, confirmed: the chosen destinations are followed for good (a trip's
+    end cleared). With `keep_trips` (an active subscription), trips not yet ended that were not chosen
+    stay as they are: asking for Japan on the form does not stop a trip's alerts for France."""
     subscription.language = choices.language
     subscription.all_destinations = choices.all_destinations
-    places = [] if choices.all_destinations else Destination.objects.filter(country__in=choices.codes)
-    subscription.destinations.set(places)
+    places = [] if choices.all_destinations else list(Destination.objects.filter(country__in=choices.codes))
+    rows = FollowedDestination.objects.filter(subscription=subscription)
+    unchosen = rows.exclude(destination__in=places)
+    if keep_trips and not choices.all_destinations:
+        unchosen = unchosen.exclude(ends_on__gte=beijing_today())  # a trip still running stays
+    unchosen.delete()
+    rows.filter(destination__in=places).update(ends_on=None)
+    subscription.destinations.add(*places)
+
+
+def set_preferences(subscription, choices):
+    """The preferences page's choices: the ticked destinations are followed, the others no longer; a
+    trip left ticked keeps its end (the page shows it), a newly ticked destination is for good."""
+    subscription.language = choices.language
+    subscription.all_destinations = choices.all_destinations
+    places = [] if choices.all_destinations else list(Destination.objects.filter(country__in=choices.codes))
+    FollowedDestination.objects.filter(subscription=subscription).exclude(destination__in=places).delete()
+    FollowedDestination.objects.filter(subscription=subscription, destination__in=places).exclude(
+        still_followed()
+    ).update(ends_on=None)  # an ended trip ticked again: the reader asked for it now, for good
+    subscription.destinations.add(*places)
 
 
 def update_preferences(subscription, choices):
@@ -220,7 +284,8 @@ def update_preferences(subscription, choices):
     The token only ever reaches the address by email, so using it proves the address is theirs.
     """
     with transaction.atomic():
-        apply_choices(subscription, choices)
+        subscription = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
+        set_preferences(subscription, choices)
         subscription.confirmed_at = subscription.confirmed_at or timezone.now()
         subscription.unsubscribed_at = None
         subscription.save(update_fields=["language", "all_destinations", "confirmed_at", "unsubscribed_at"])
@@ -237,7 +302,102 @@ def unsubscribe(subscription):
 
 
 def choices_of(subscription):
-    codes = tuple(str(code) for code in subscription.destinations.values_list("country", flat=True))
+    """What the subscription follows now: a trip that has ended is no longer among its destinations."""
+    followed = subscription.followed.filter(still_followed()).values_list("destination__country", flat=True)
+    codes = tuple(str(code) for code in followed)
     return Choices(
         language=subscription.language, all_destinations=subscription.all_destinations, codes=codes
     )
+
+
+def trip_ends(subscription):
+    """{ISO code: last day} of the destinations followed for a trip not yet ended."""
+    rows = subscription.followed.filter(ends_on__gte=beijing_today()).values_list(
+        "destination__country", "ends_on"
+    )
+    return {str(code): ends_on for code, ends_on in rows}
+
+
+# Trips ----------------------------------------------------------------------------------------------
+
+
+class TripFollow:
+    FOLLOWING = "following"  # merged now: alerts for the destination until `ends_on` (None: for good)
+    CONFIRMATION_SENT = "confirmation_sent"  # nothing changes until the emailed link is opened
+    RATE_LIMITED = "rate_limited"  # too many confirmation emails to this address: nothing sent
+    UNKNOWN_DESTINATION = "unknown_destination"  # no Destination for that ISO code: nothing to follow
+    TRIP_OVER = "trip_over"  # `ends_on` has passed (Beijing date): nothing to follow
+
+
+@dataclass(frozen=True)
+class TripFollowResult:
+    status: str
+    subscription: AlertSubscription | None = None
+    # The destination's last day of alerts after the merge; None when followed for good (or not at all).
+    ends_on: datetime.date | None = None
+
+
+def follow_for_trip(email, destination, ends_on, *, language, confirmed=False, client_address=None):
+    """Follow `destination` (a Destination or its ISO code) for a trip, until `ends_on` (a Beijing
+    date, the last day of alerts), in the one subscription of `email`.
+
+    `confirmed=True` when the caller knows the address is the person's (their account's email,
+    confirmed): the trip is merged at once, no second opt-in; a subscription that was unsubscribed or
+    never confirmed starts afresh with this destination only. Otherwise the usual confirmation email
+    goes out (rate-limited per address and `client_address`) and nothing changes until its link is
+    opened. Merging: a destination followed for good keeps no end; a later end extends, an earlier
+    one changes nothing; "all destinations" stays as it is. Two calls at once make one subscription.
+    Returns a TripFollowResult.
+    """
+    place = destination
+    if not isinstance(place, Destination):
+        place = Destination.objects.filter(country=str(destination or "").strip().upper()).first()
+        if place is None:
+            return TripFollowResult(TripFollow.UNKNOWN_DESTINATION)
+    if ends_on < beijing_today():
+        return TripFollowResult(TripFollow.TRIP_OVER)
+    choices = Choices(language=language, codes=(str(place.country),))
+    if not confirmed:
+        if not public_forms.within_rate_limit(
+            RATE_LIMITS, client_address or f"email:{normalize_email(email).lower()}", normalize_email(email)
+        ):
+            return TripFollowResult(TripFollow.RATE_LIMITED)
+        subscription = subscription_for(email, Choices(language=language))
+        send_confirmation(subscription, choices, ends_on=ends_on)
+        return TripFollowResult(TripFollow.CONFIRMATION_SENT, subscription, ends_on)
+    with transaction.atomic():
+        created = subscription_for(email, Choices(language=language))
+        subscription = AlertSubscription.objects.select_for_update().get(pk=created.pk)
+        if not subscription.is_active:
+            start_afresh(subscription, language)
+            subscription.confirmed_at = subscription.confirmed_at or timezone.now()
+            subscription.unsubscribed_at = None
+            subscription.save(
+                update_fields=["language", "all_destinations", "confirmed_at", "unsubscribed_at"]
+            )
+        if subscription.all_destinations:
+            return TripFollowResult(TripFollow.FOLLOWING, subscription, None)
+        last_day = merge_trip(subscription, place, ends_on)
+    return TripFollowResult(TripFollow.FOLLOWING, subscription, last_day)
+
+
+def start_afresh(subscription, language):
+    """A subscription that was unsubscribed or never confirmed, taken up by a trip: it follows nothing
+    of before (unsubscribing stopped all of it), in the trip's language. The caller saves it."""
+    subscription.followed.all().delete()
+    subscription.all_destinations = False
+    subscription.language = language
+
+
+def merge_trip(subscription, destination, ends_on):
+    """Follow `destination` until `ends_on` in a locked subscription; returns its last day after the
+    merge (None: followed for good). For good stays for good; an end only ever moves later."""
+    row, created = FollowedDestination.objects.get_or_create(
+        subscription=subscription, destination=destination, defaults={"ends_on": ends_on}
+    )
+    if created or row.ends_on is None:
+        return row.ends_on
+    if row.ends_on < ends_on:
+        FollowedDestination.objects.filter(pk=row.pk).update(ends_on=ends_on)
+        return ends_on
+    return row.ends_on

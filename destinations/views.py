@@ -17,8 +17,8 @@ from home.public_forms import client_address, private_page
 from home.text_input import strip_control_characters
 
 from . import subscriptions
-from .forms import PreferencesForm, SubscribeForm
-from .models import AlertSubscription
+from .forms import PreferencesForm, SubscribeForm, until_label
+from .models import AlertSubscription, Destination
 from .subscriptions import ConfirmResult
 
 
@@ -72,6 +72,7 @@ def confirm(request, token):
     if result == ConfirmResult.CONFIRMED:
         context["destination_names"] = subscriptions.destinations_named(choices, request.LANGUAGE_CODE)
         context["all_destinations"] = choices.all_destinations
+        context["ends_on"] = choices.ends_on
         context["email_language"] = dict(SubscribeForm.base_fields["language"].choices).get(choices.language)
         return TemplateResponse(request, "destinations/subscription_confirm.html", context)
     if result == ConfirmResult.ALREADY_CONFIRMED:
@@ -83,24 +84,34 @@ def confirm(request, token):
 @private_page
 def preferences(request, token):
     subscription = get_object_or_404(AlertSubscription, token=token)
+    trip_ends = subscriptions.trip_ends(subscription)
+    current = subscriptions.choices_of(subscription)
     if request.method == "POST":
-        form = PreferencesForm(request.POST)
+        form = PreferencesForm(request.POST, trip_ends=trip_ends)
         if form.is_valid():
             subscriptions.update_preferences(subscription, form.choices())
             messages.success(request, _("Your alert preferences have been saved."))
             return redirect("destinations:preferences", token=token)
         status = 400
     else:
-        current = subscriptions.choices_of(subscription)
         form = PreferencesForm(
             initial={
                 "all_destinations": current.all_destinations,
                 "destinations": list(current.codes),
                 "language": current.language,
-            }
+            },
+            trip_ends=trip_ends,
         )
         status = 200
     context = {"form": form, "subscription": subscription}
+    if trip_ends and not subscription.all_destinations and not subscription.unsubscribed_at:
+        # Keeping a trip's destination for good is asking again on the subscribe form, with every
+        # destination followed now ticked (the form's choices replace the subscription's).
+        context["trips"] = sorted(
+            (until_label(str(Destination(country=code).country.name), day), code)
+            for code, day in trip_ends.items()
+        )
+        context["keep_for_good_url"] = ask_again_url(current)
     return TemplateResponse(request, "destinations/subscription_preferences.html", context, status=status)
 
 

@@ -30,6 +30,7 @@ from .facts import facts_saved
 from .levels import Region, RiskLevel
 from .models import AlertFanout, AlertSubscription, Destination
 from .names import sorted_by_name
+from .subscriptions import still_followed
 
 REVIEW_SOON_DAYS = 14
 DUE_PANEL_ROWS = 10
@@ -331,8 +332,12 @@ class SubscriberReportView(StaffExportMixin, ReportView):
     paginate_by = 300  # every destination (there are fewer than 250 codes) on one page, by name
 
     def get_queryset(self):
-        active = Q(subscriptions__confirmed_at__isnull=False, subscriptions__unsubscribed_at__isnull=True)
-        return Destination.objects.annotate(subscriber_count=Count("subscriptions", filter=active)).order_by(
+        # Counted through the followed rows, so a trip's destination counts until its last day only.
+        active = Q(
+            followers__subscription__confirmed_at__isnull=False,
+            followers__subscription__unsubscribed_at__isnull=True,
+        ) & still_followed(prefix="followers__")
+        return Destination.objects.annotate(subscriber_count=Count("followers", filter=active)).order_by(
             "country"
         )
 

@@ -40,6 +40,7 @@ from destinations.models import (  # noqa: E402
     AlertIndexPage,
     AlertSubscription,
     Destination,
+    FollowedDestination,
     SafetyAlertPage,
 )
 from outbox.delivery import deliver_many  # noqa: E402
@@ -68,14 +69,12 @@ def make_subscribers(count, places):
     )
     # Everyone follows the benchmark's alert: a quarter through "all destinations", the others
     # through France plus one more destination (so the query must not send anyone two emails).
-    through = AlertSubscription.destinations.through
+    through = FollowedDestination
     rows = []
     for n, sub in enumerate(subscriptions):
         if not sub.all_destinations:
-            rows.append(through(alertsubscription_id=sub.pk, destination_id=places[0].pk))
-            rows.append(
-                through(alertsubscription_id=sub.pk, destination_id=places[1 + n % (len(places) - 1)].pk)
-            )
+            rows.append(through(subscription_id=sub.pk, destination_id=places[0].pk))
+            rows.append(through(subscription_id=sub.pk, destination_id=places[1 + n % (len(places) - 1)].pk))
     through.objects.bulk_create(rows, batch_size=1000)
 
 

@@ -8,7 +8,13 @@ from .pages import (
     DestinationPage,
     SafetyAlertPage,
 )
-from .subscriptions import AlertConfirmation, AlertDelivery, AlertFanout, AlertSubscription
+from .subscriptions import (
+    AlertConfirmation,
+    AlertDelivery,
+    AlertFanout,
+    AlertSubscription,
+    FollowedDestination,
+)
 
 __all__ = [
     "AlertConfirmation",
@@ -22,6 +28,7 @@ __all__ = [
     "DestinationIndexPage",
     "DestinationPage",
     "EmergencyCard",
+    "FollowedDestination",
     "SafetyAlertPage",
     "VisaRequirement",
 ]

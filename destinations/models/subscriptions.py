@@ -17,7 +17,11 @@ class AlertSubscription(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     all_destinations = models.BooleanField(_("all destinations"), default=False)
     destinations = models.ManyToManyField(
-        Destination, blank=True, related_name="subscriptions", verbose_name=_("destinations")
+        Destination,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("destinations"),
+        through="FollowedDestination",
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
@@ -37,6 +41,32 @@ class AlertSubscription(models.Model):
         return self.confirmed_at is not None and self.unsubscribed_at is None
 
 
+class FollowedDestination(models.Model):
+    """One destination of a subscription: followed for good (no end), or for a trip until `ends_on`.
+
+    `ends_on` is a Beijing calendar date, the last day alerts for it are sent (subscriptions.py says
+    how trips merge: a destination followed for good is never given an end; a later trip only extends).
+    """
+
+    subscription = models.ForeignKey(AlertSubscription, on_delete=models.CASCADE, related_name="followed")
+    destination = models.ForeignKey(Destination, on_delete=models.CASCADE, related_name="followers")
+    ends_on = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Empty: followed for good, not only for a trip.")
+    )
+
+    class Meta:
+        verbose_name = _("followed destination")
+        verbose_name_plural = _("followed destinations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "destination"], name="followed_destination_once_per_subscription"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subscription} · {self.destination}"
+
+
 class AlertConfirmation(models.Model):
     """One confirmation link sent to a subscription's address: the choices asked for, behind a random token.
 
@@ -53,6 +83,9 @@ class AlertConfirmation(models.Model):
     destinations = models.ManyToManyField(
         Destination, blank=True, related_name="+", verbose_name=_("destinations")
     )
+    # A trip's confirmation: its destinations are followed until this Beijing date, merged into the
+    # subscription (subscriptions.follow_for_trip); empty for the subscribe form's, which are for good.
+    ends_on = models.DateField(_("until"), null=True, blank=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 

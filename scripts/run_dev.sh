@@ -41,6 +41,7 @@ cat <<MSG
   Site:   http://$HOST:$PORT/   (中文 /zh-hans/, English /en/)
   Admin:  http://$HOST:$PORT/admin/
   Login:  $ADMIN_EMAIL / $ADMIN_PASSWORD   (the demo admin made by seed_demo)
+  Learner: learner@example.org / learner-demo-2026   (the demo learner: My learning, /zh-hans/my/learning/)
   Task worker: manage.py db_worker --backend portal (pid $worker), stopped with the server.
   Stop with Ctrl-C.
 

@@ -318,6 +318,17 @@ def trip_ends(subscription):
     return {str(code): ends_on for code, ends_on in rows}
 
 
+def followed_by(email):
+    """What `email` gets alerts for now, for a page that offers a trip's alerts ("My learning"):
+    (every destination?, {ISO code: last day, None for good}). Nothing for an address not subscribed,
+    not confirmed or unsubscribed; ended trips left out. Two queries at most."""
+    subscription = find_subscription(email)
+    if subscription is None or not subscription.is_active:
+        return False, {}
+    rows = subscription.followed.filter(still_followed()).values_list("destination__country", "ends_on")
+    return subscription.all_destinations, {str(code): ends_on for code, ends_on in rows}
+
+
 # Trips ----------------------------------------------------------------------------------------------
 
 

@@ -428,3 +428,25 @@ def test_two_trips_followed_at_once_make_one_subscription_with_the_later_end():
     subscription = AlertSubscription.objects.get()
     assert followed(subscription) == {"FR": max(ends)}
     assert subscription.is_active
+
+
+def test_followed_by_says_what_an_address_gets_alerts_for_now(france, japan, django_assert_max_num_queries):
+    subscription = factories.AlertSubscriptionFactory(
+        email="ann@example.org", destinations=[japan], all_destinations=False
+    )
+    ends = today() + 9 * DAY
+    follow_for_trip("ann@example.org", "FR", ends, language="en", confirmed=True)
+    factories.DestinationFactory(country="DE")
+    FollowedDestination.objects.create(
+        subscription=subscription,
+        destination=factories.DestinationFactory(country="IT"),
+        ends_on=today() - DAY,
+    )
+
+    with django_assert_max_num_queries(2):
+        assert subscriptions.followed_by("ANN@example.org") == (False, {"JP": None, "FR": ends})
+    assert subscriptions.followed_by("nobody@example.org") == (False, {})
+    subscriptions.unsubscribe(subscription)
+    assert subscriptions.followed_by("ann@example.org") == (False, {})
+    factories.AlertSubscriptionFactory(email="all@example.org")
+    assert subscriptions.followed_by("all@example.org") == (True, {})

@@ -88,6 +88,7 @@ KINDS_A_PERSON_USES = {
         "宣传册",
         "视频",
         "测验",
+        "课程",
         "目的地",
         "安全提醒",
         "活动",
@@ -95,7 +96,17 @@ KINDS_A_PERSON_USES = {
         "网站信息",
         "首页",
     },
-    "en": {"Article", "Real-life case", "Brochure", "Video", "Quiz", "Destination", "Safety alert", "Event"}
+    "en": {
+        "Article",
+        "Real-life case",
+        "Brochure",
+        "Video",
+        "Quiz",
+        "Course",
+        "Destination",
+        "Safety alert",
+        "Event",
+    }
     | {"Section", "Site information", "Home page"},
 }
 

@@ -29,6 +29,7 @@ from .completion import beijing_today, record_completion
 from .models.certificates import Certificate
 from .models.pages import CoursePage
 from .models.records import Completion, Enrolment, LessonProgress
+from .trips import TripForm, trip_readiness
 from .views import Progress, continue_url
 
 MY_LEARNING_ORDER = 10  # before "My events" (30) and "My quizzes" (40)
@@ -168,7 +169,12 @@ def my_learning(request, limit=None):
 
 def my_learning_context(request):
     learning, _in_progress, _completed = my_learning(request)
-    return {"learning": learning, "my_quizzes_url": reverse("quizzes:my_quizzes")}
+    return {
+        "learning": learning,
+        "my_quizzes_url": reverse("quizzes:my_quizzes"),
+        "readiness": trip_readiness(request.user, learning.completed),
+        "trip_form": TripForm(user=request.user),
+    }
 
 
 def my_portal_sections(request):

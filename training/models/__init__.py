@@ -3,6 +3,7 @@
 from .certificates import Certificate, TrainingSettings
 from .pages import CourseEvent, CourseIndexPage, CoursePage, LessonPage
 from .records import Completion, Enrolment, LessonProgress
+from .trips import Trip
 
 __all__ = [
     "Certificate",
@@ -14,4 +15,5 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "TrainingSettings",
+    "Trip",
 ]

@@ -1,7 +1,9 @@
 """A learner's journey in Chromium, in Chinese, at 360 px: sign in, open a course, enrol, mark the lessons
 done, pass the final quiz, see the completion on "My learning" and download the certificate PDF; axe
-finds no serious or critical violation on the course, lesson and "My learning" pages."""
+finds no serious or critical violation on the course, lesson and "My learning" pages. Then a trip: entered
+on "My learning", warned of, its safety alerts taken with one click."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from training.models import Certificate, Completion, LessonPage
 pytestmark = pytest.mark.browser
 
 NARROW = 360
+DAY = datetime.timedelta(days=1)
 
 
 def zh(text):
@@ -106,3 +109,38 @@ def test_a_learner_enrols_completes_and_downloads_the_certificate_at_360px(page_
     with page.expect_download() as download_info:
         page.locator(f"main a[href$='/my/certificates/{certificate.pk}/download/']").first.click()
     assert Path(download_info.value.path()).read_bytes()[:4] == b"%PDF"
+
+
+def test_a_learner_enters_a_trip_to_a_risky_destination_and_takes_its_alerts_at_360px(page_at, learner):
+    from allauth.account.models import EmailAddress
+
+    from destinations.levels import RiskLevel
+    from destinations.models import Destination, FollowedDestination
+    from training.completion import beijing_today
+
+    Destination.objects.update_or_create(
+        country="ML", defaults={"region": "africa", "risk_level": RiskLevel.DO_NOT_TRAVEL}
+    )
+    EmailAddress.objects.create(user=learner, email=learner.email, verified=True, primary=True)
+    page = page_at(NARROW, "zh-hans")
+    page.goto("/zh-hans/accounts/login/?next=/zh-hans/my/learning/")
+    page.fill("input[name=login]", learner.email)
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    submit(page, "main form button[type=submit]")
+    assert page.url.endswith("/zh-hans/my/learning/"), page.url
+
+    departs, returns = beijing_today() + 14 * DAY, beijing_today() + 40 * DAY
+    page.select_option("#add-id_destination", "ML")
+    page.fill("#add-id_departs_on", departs.isoformat())
+    page.fill("#add-id_returns_on", returns.isoformat())
+    submit(page, f"main form button:has-text('{zh('Add trip')}')")
+    main = page.inner_text("main")
+    assert zh("Your trip was added.") in page.inner_text("body")
+    assert "马里" in main and "暂勿前往" in main
+    check_page(page, "My learning with a trip")
+
+    submit(page, f"main form button:has-text('{zh('Email me safety alerts for this trip')}')")
+    followed = FollowedDestination.objects.get(subscription__email=learner.email, destination__country="ML")
+    assert followed.ends_on == returns + 7 * DAY
+    assert zh("Email me safety alerts for this trip") not in page.inner_text("main")
+    check_page(page, "My learning after taking the alerts")

@@ -198,6 +198,18 @@ def test_a_trip_is_changed_and_deleted(signed_in, learner):
     assert not Trip.objects.exists()
 
 
+def test_a_trip_changed_into_one_already_entered_leaves_one(signed_in, learner):
+    kept = make_trip(learner, "JP", 12, 30)
+    trip = make_trip(learner)
+    assert signed_in.post(url("trip_edit", trip_id=trip.pk), trip_data("JP", 12, 30)).status_code == 302
+    assert list(Trip.objects.filter(user=learner)) == [kept]
+
+
+def test_the_trip_page_shows_the_form(signed_in):
+    html = signed_in.get(url("trips")).content.decode()
+    assert 'name="departs_on"' in html and 'name="returns_on"' in html and 'name="destination"' in html
+
+
 def test_a_trip_under_way_keeps_its_departure_when_changed(signed_in, learner):
     trip = make_trip(learner, departs=-3, returns=5)
     data = {**trip_data(returns=9), "departs_on": trip.departs_on.isoformat()}

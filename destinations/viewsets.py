@@ -23,7 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from home.spreadsheets import StaffExportMixin
-from home.staff import PermissionViewSet
+from home.staff import PermissionViewSet, SnippetChooserViewSetInEditorsLanguage
 
 from . import admin_views
 from .facts import facts_saved
@@ -113,6 +113,7 @@ class ReviewByColumn(StatusTagColumn):
 
 
 class DestinationViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSetInEditorsLanguage
     model = Destination
     icon = "site"
     menu_label = _("Destinations")

@@ -2,8 +2,12 @@
 an admin menu item shown only to its holders, and a viewset whose menu entry is such an item."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 
 def require_perm(user, permission):
@@ -34,3 +38,26 @@ class PermissionViewSet(ViewSet):
             order=self.get_menu_item_order(order),
             permission=self.permission,
         )
+
+
+def in_editors_language(message, model):
+    """Wagtail's "Choose %(object)s" texts, put into words when the screen is drawn."""
+    return lazy(lambda: gettext(message) % {"object": model._meta.verbose_name}, str)()
+
+
+class SnippetChooserInEditorsLanguage(AdminSnippetChooser):
+    """A snippet chooser whose texts follow each editor's language.
+
+    Wagtail words its snippet chooser once, when the first form that holds it is built, in the
+    language of whoever asked first; every later editor then read "Choose another topic" in it.
+    """
+
+    def __init__(self, model=None, **kwargs):
+        super().__init__(model=model, **kwargs)
+        self.choose_one_text = in_editors_language("Choose %(object)s", self.model)
+        self.choose_another_text = in_editors_language("Choose another %(object)s", self.model)
+        self.link_to_chosen_text = in_editors_language("Edit this %(object)s", self.model)
+
+
+class SnippetChooserViewSetInEditorsLanguage(SnippetChooserViewSet):
+    base_widget_class = SnippetChooserInEditorsLanguage

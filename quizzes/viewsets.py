@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from home.spreadsheets import StaffExportMixin
-from home.staff import PermissionViewSet
+from home.staff import PermissionViewSet, SnippetChooserViewSetInEditorsLanguage
 
 from .models import Question, QuestionKind
 from .permissions import CHECK_CODES, VIEW_REPORTS
@@ -110,6 +110,7 @@ class QuestionIndexView(StaffExportMixin, IndexView):
 
 
 class QuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSetInEditorsLanguage
     model = Question
     index_view_class = QuestionIndexView
     index_results_template_name = StaffExportMixin.results_template_name

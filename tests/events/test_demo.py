@@ -9,10 +9,10 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Revision
 
-from events.staff_lists import attended, events_with_counts
 from events.demo import seed_events
 from events.districts import BY_VALUE
 from events.models import Event, EventIndexPage, EventPage, EventType, Invitation, Registration
+from events.staff_lists import attended, events_with_counts
 from home.demo import SEED_DEMO_CONTENT, load_demo_data
 from outbox.models import Message
 

@@ -17,8 +17,8 @@ from home.models import (
     reading_minutes,
 )
 from quizzes.models import QuizIndexPage
-from training.models import CourseIndexPage
 from tests.home import factories as cf
+from training.models import CourseIndexPage
 
 pytestmark = pytest.mark.django_db
 

@@ -40,5 +40,9 @@ def test_a_chooser_built_in_english_is_drawn_in_the_editors_language(model_path)
         widget = widget_class()
 
     with translation.override("zh-hans"):
-        texts = [str(widget.choose_one_text), str(widget.choose_another_text), str(widget.link_to_chosen_text)]
+        texts = [
+            str(widget.choose_one_text),
+            str(widget.choose_another_text),
+            str(widget.link_to_chosen_text),
+        ]
     assert not any("Choose" in text or "Edit this" in text for text in texts), texts

@@ -1,4 +1,4 @@
-""""My learning" (/<language>/my/learning/ and the first section of My portal): a person's own courses in
+""" "My learning" (/<language>/my/learning/ and the first section of My portal): a person's own courses in
 progress with their progress and a continue link, their completions (date, valid until, expired), their
 certificates with download links; quiz attempts linked to "My quizzes", not listed again. Signed-in and
 private; a bounded number of queries whatever the number of enrolments and completions."""

@@ -87,6 +87,8 @@ NOT_WORDS = re.compile(
     r"|\b[a-z]+(?:-[a-z]+)+\b",  # a pinyin slug: fangfan-dianxin-zhapian
     re.IGNORECASE,
 )
+# A code of capitals only (a registration code "BFSTRWCT" draws no digit now and then), case-sensitive.
+CAPITALS_CODE = re.compile(r"\b[A-Z]{6,}\b")
 ATTRIBUTES = (
     "placeholder", "aria-label", "aria-description", "title", "alt", "data-w-tooltip-content-value",
     "data-w-progress-active-value", "data-clicked-text",
@@ -219,7 +221,7 @@ class Walk:
             for value in self.typed():
                 if value in rest:
                     rest = rest.replace(value, " ")
-            if self.english_words(NOT_WORDS.sub(" ", rest)):
+            if self.english_words(NOT_WORDS.sub(" ", CAPITALS_CODE.sub(" ", rest))):
                 self.english.append((url, where, text))
         return parser.links
 

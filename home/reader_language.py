@@ -8,7 +8,7 @@ own language where it exists, else the source language (DESIGN.md, "One thing in
 from collections import defaultdict
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_request
 
 
 def reader_language(language=None):
@@ -49,3 +49,11 @@ def reader_copies(page_model, translation_keys, fields=(), language=None):
     for page in pages:
         copies[page.translation_key].append(page)
     return {key: copy_for_reader(found, language) for key, found in copies.items()}
+
+
+def visitor_language(request):
+    """The language of a visitor on an address without a language prefix (a printed short link):
+    their language cookie, then Accept-Language, else the site's default."""
+    language = get_language_from_request(request, check_path=False)
+    codes = [code for code, _name in settings.LANGUAGES]
+    return language if language in codes else settings.LANGUAGE_CODE

@@ -1,11 +1,12 @@
 """The short link of exhibition posters: /q/<code>/ (outside the language prefix) opens the quiz in
 the visitor's language (language cookie, then Accept-Language), else in Chinese."""
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
+
+from home.reader_language import visitor_language
 
 from .exhibition import clean_code, quiz_in_language
 from .models import ExhibitionLink, QuizIndexPage
@@ -27,12 +28,6 @@ def not_available(request, language):
     # for the middleware, this request's URLconf has no language prefixes.
     request.urlconf = NO_PREFIX_URLCONF
     return response
-
-
-def visitor_language(request):
-    language = translation.get_language_from_request(request, check_path=False)
-    codes = [code for code, _name in settings.LANGUAGES]
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 @require_safe

@@ -14,7 +14,6 @@ address and code, and the page is never cached or indexed (`private_page`).
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -26,6 +25,7 @@ from django.views.decorators.http import require_safe
 
 from home import public_forms
 from home.public_forms import RateLimits, client_address, private_page
+from home.reader_language import visitor_language
 
 from .certificates import (
     CJKFontMissingError,
@@ -105,13 +105,6 @@ def download_certificate(request, pk):
 
 
 # Verification --------------------------------------------------------------------------------------
-
-
-def visitor_language(request):
-    """The visitor's language (language cookie, then Accept-Language), else the default."""
-    language = translation.get_language_from_request(request, check_path=False)
-    codes = [code for code, _name in settings.LANGUAGES]
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 @require_safe

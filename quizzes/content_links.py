@@ -30,6 +30,27 @@ class QuizLink:
     signed_in_only: bool
 
 
+def quiz_topic_keys(quiz_ids):
+    """{quiz page id: translation keys of its topics}: those it draws from and those of its fixed
+    questions (one query). Training files a course under its final quiz's topics with it."""
+    drawn = (
+        QuizTopic.objects.filter(page_id__in=quiz_ids)
+        .order_by()
+        .values_list("page_id", "topic__translation_key")
+    )
+    fixed = (
+        QuizQuestion.objects.filter(
+            page_id__in=quiz_ids, question__is_retired=False, question__topic__isnull=False
+        )
+        .order_by()
+        .values_list("page_id", "question__topic__translation_key")
+    )
+    topics = {}
+    for page_id, key in drawn.union(fixed):
+        topics.setdefault(page_id, set()).add(key)
+    return topics
+
+
 def quizzes_with_topics(request, language_code):
     """The live, public quizzes of a language with their topics, featured then newest first (cached)."""
 
@@ -40,22 +61,7 @@ def quizzes_with_topics(request, language_code):
             .only("id", "title", "summary", "url_path", "path", "depth", "selection", "who_may_take")
             .order_by("-is_featured", F("first_published_at").desc(nulls_last=True), "-pk")
         )
-        ids = [quiz.pk for quiz in quizzes]
-        drawn = (
-            QuizTopic.objects.filter(page_id__in=ids)
-            .order_by()
-            .values_list("page_id", "topic__translation_key")
-        )
-        fixed = (
-            QuizQuestion.objects.filter(
-                page_id__in=ids, question__is_retired=False, question__topic__isnull=False
-            )
-            .order_by()
-            .values_list("page_id", "question__topic__translation_key")
-        )
-        topics = {}
-        for page_id, key in drawn.union(fixed):
-            topics.setdefault(page_id, set()).add(key)
+        topics = quiz_topic_keys([quiz.pk for quiz in quizzes])
         return [
             QuizLink(
                 title=quiz.title,

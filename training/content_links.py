@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.sections import Section
 from home.site_cache import cached_per_language
 from home.visibility import public
-from quizzes.models import QuizQuestion, QuizTopic
+from quizzes.content_links import quiz_topic_keys
 
 from .models.pages import CoursePage
 
@@ -29,26 +29,6 @@ class CourseLink:
     url: str
     estimated_minutes: int | None
     topic_keys: frozenset
-
-
-def quiz_topic_keys(quiz_ids):
-    """{quiz page id: topic translation keys} for these quizzes (one query)."""
-    drawn = (
-        QuizTopic.objects.filter(page_id__in=quiz_ids)
-        .order_by()
-        .values_list("page_id", "topic__translation_key")
-    )
-    fixed = (
-        QuizQuestion.objects.filter(
-            page_id__in=quiz_ids, question__is_retired=False, question__topic__isnull=False
-        )
-        .order_by()
-        .values_list("page_id", "question__topic__translation_key")
-    )
-    topics = {}
-    for page_id, key in drawn.union(fixed):
-        topics.setdefault(page_id, set()).add(key)
-    return topics
 
 
 def courses_with_topics(request, language_code):

@@ -50,3 +50,9 @@ def passed_attempt_exists(quiz_key, user_ref="pk", submitted_after=None):
     if submitted_after is not None:
         attempts = attempts.filter(submitted_at__gt=submitted_after)
     return Exists(attempts)
+
+
+def attempt_exists(quiz_key, user_ref="pk"):
+    """An `Exists` expression: the user (the outer queryset's `user_ref`) has started or submitted an
+    attempt at the quiz with this translation key (a quiz counts as begun)."""
+    return Exists(Attempt.objects.filter(user=OuterRef(user_ref), quiz_key=quiz_key))

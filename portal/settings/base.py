@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "events",
     "quizzes",
     "training",
+    "organizations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

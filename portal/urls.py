@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("quizzes.urls")),
     path("", include("training.certificate_urls")),
     path("", include("training.urls")),
+    path("", include("organizations.urls")),
     # Wagtail serves every page not caught above: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

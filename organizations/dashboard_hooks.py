@@ -1,0 +1,1 @@
+"""Hooks of one part of the organisations room (see wagtail_hooks.py)."""

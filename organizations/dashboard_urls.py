@@ -1,0 +1,3 @@
+"""See organizations/urls.py."""
+
+urlpatterns = []

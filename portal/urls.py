@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import pwa_views
 from home import sitemaps as home_sitemaps
 from home import views as home_views
 from home.feeds import LatestContentFeed
@@ -17,6 +18,8 @@ urlpatterns = [
     path("healthz/", home_views.health, name="health"),
     path("sitemap.xml", home_sitemaps.sitemap, name="sitemap"),
     path("robots.txt", home_sitemaps.robots_txt, name="robots_txt"),
+    # At the root, so the service worker's scope is the whole site (home/pwa.py).
+    path("sw.js", pwa_views.service_worker, name="service_worker"),
     # Exhibition posters' short links: the quiz in the visitor's language (quizzes/exhibition_views.py).
     path("q/<str:code>/", quiz_exhibition_views.short_link, name="quiz_short_link"),
     # The address printed on certificates: the verification page in the visitor's language.
@@ -32,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("site-map/", home_views.site_map, name="site_map"),
     path("feeds/latest/", LatestContentFeed(), name="latest_feed"),
+    path("manifest.webmanifest", pwa_views.web_manifest, name="web_manifest"),
+    path("offline/", pwa_views.offline, name="offline"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("destinations.urls")),

@@ -31,7 +31,7 @@ export CHROMIUM_PATH
 
 MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules --ignore=tests
 
-.PHONY: messages messages-check help install install-dev run test test-postgres lint format migrations-check deploy-check clean reset-db
+.PHONY: messages messages-check help install install-dev run test test-postgres lint format migrations-check deploy-check clean reset-db bench two-servers drills
 
 help:
 	@echo "make run               set up .venv, migrate, seed demo content, start the worker and serve http://$(HOST):$(PORT)/"
@@ -43,6 +43,9 @@ help:
 	@echo "make messages          extract interface strings into locale/zh_Hans and compile them"
 	@echo "make messages-check    fail when a string has no Chinese translation"
 	@echo "make deploy-check      manage.py check --deploy under production settings"
+	@echo "make bench             load test: gunicorn + worker under locust at 50 and 200 users, then the nothing-lost checks (BENCH_ARGS=--short: CI's)"
+	@echo "make two-servers       two gunicorn servers over one PostgreSQL and Redis: a change through one shows at once through the other"
+	@echo "make drills            PostgreSQL gone during a registration burst, then Redis stopped: 503s or successes, never a 500"
 	@echo "make clean             remove collected static files and caches (keeps the database)"
 	@echo "make reset-db          delete the SQLite database and ./media (the demo comes back with make run)"
 
@@ -104,13 +107,29 @@ messages: $(REQS_STAMP)
 migrations-check: $(REQS_STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Production settings with a throwaway 60-character key and a realistic host; warnings fail.
+# Production settings with a throwaway 60-character key, a realistic host and a shared cache (Redis: a
+# per-process cache is home.W004; nothing connects to it here); warnings fail.
+DEPLOY_CHECK_REDIS_URL ?= redis://127.0.0.1:6379/0
 deploy-check: $(REQS_STAMP)
-	@echo "manage.py check --deploy --fail-level WARNING (DJANGO_SETTINGS_MODULE=portal.settings.production)"
+	@echo "manage.py check --deploy --fail-level WARNING (DJANGO_SETTINGS_MODULE=portal.settings.production, REDIS_URL=$(DEPLOY_CHECK_REDIS_URL))"
 	@SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(45))')" \
 	ALLOWED_HOSTS=portal.example.org \
+	REDIS_URL=$(DEPLOY_CHECK_REDIS_URL) \
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+# The load test (scripts/bench.py; README, "Performance"): on a database of its own, SQLite unless
+# DATABASE_URL names a PostgreSQL server, with Redis when REDIS_URL is set. BENCH_ARGS=--short is CI's.
+BENCH_ARGS ?=
+bench: $(DEV_REQS_STAMP)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+two-servers: $(DEV_REQS_STAMP)
+	POSTGRES_URL=$(POSTGRES_URL) $(PY) scripts/two_servers.py
+
+# PostgreSQL gone during a registration burst, then Redis stopped (scripts/drills.py; README, "Reliability").
+drills: $(DEV_REQS_STAMP)
+	POSTGRES_URL=$(POSTGRES_URL) $(PY) scripts/drills.py
 
 clean:
 	rm -rf staticfiles .pytest_cache .ruff_cache test-results

@@ -3,6 +3,9 @@
 The site runs without them, so these are warnings: without the CJK fonts no Chinese PDF can be made
 (the pages offer the English one instead), without libharfbuzz-subset every PDF takes 8-10 s.
 
+`manage.py check --deploy` also warns when the cache belongs to each process (home.W004): production
+runs several gunicorn processes, which must share the page cache's site version and the rate limits.
+
 `manage.py check` (every run, not only --deploy): the private files' folder (`PRIVATE_MEDIA_ROOT`)
 must not lie inside, or hold, a folder the web server serves (`MEDIA_ROOT`, `STATIC_ROOT`).
 """
@@ -71,3 +74,28 @@ def private_media_outside_public_folders(app_configs, **kwargs):
                 )
             )
     return warnings
+
+
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def shared_cache(app_configs, **kwargs):
+    """Under gunicorn's several processes (and several hosts) the cache must be shared: the page cache's
+    site version, rate limits and lockout counts live there. A per-process cache serves a page an edit
+    has changed from another process, and multiplies every rate limit by the number of processes."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PER_PROCESS_CACHES:
+        return [
+            checks.Warning(
+                f"The cache ({backend.rsplit('.', 1)[-1]}) belongs to each process: with several gunicorn "
+                "processes or hosts, an edit can show late on some of them and rate limits count per "
+                "process.",
+                hint="Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) so every process shares one cache.",
+                id="home.W004",
+            )
+        ]
+    return []

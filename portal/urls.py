@@ -51,3 +51,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "home.views.page_not_found"
+# The database out of reach answers 503 (home/db_unavailable.py); any other error, Django's 500 page.
+handler500 = "home.db_unavailable.server_error"

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "accounts.middleware.PrivateCacheControlMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The database out of reach (a PostgreSQL restart): a clean 503, never a 500 (home/db_unavailable.py).
+    "home.db_unavailable.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -116,6 +118,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A kept connection that PostgreSQL dropped (a restart) is replaced before a request uses it.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -25,7 +25,8 @@ self.addEventListener("install", (event) => {
     event.waitUntil(
         (async () => {
             const shell = await caches.open(STATIC_CACHE);
-            await shell.addAll(CONFIG.shell.map((url) => new Request(url, { cache: "reload" })));
+            // Hashed names after collectstatic, served "immutable": the HTTP cache's copies will do.
+            await shell.addAll(CONFIG.shell);
             const pages = await caches.open(PAGES_CACHE);
             for (const url of Object.values(CONFIG.offline)) {
                 // Without cookies: the offline page as anyone sees it.

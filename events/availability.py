@@ -96,3 +96,22 @@ def registration_state(event, at=None):
     return RegistrationState(
         is_open=reason is None, reason=reason, places_left=places_left, waitlist_length=current.waitlisted
     )
+
+
+def open_public_events(at=None):
+    """The events anyone may register for at `at` (now): not invitation-only, not cancelled, a live
+    page, registration needed and open, not started; soonest first. Full events are included (their
+    newcomers go on the waitlist while it is open)."""
+    at = at or timezone.now()
+    return (
+        Event.objects.filter(
+            is_private=False,
+            cancelled_at__isnull=True,
+            has_live_page=True,
+            registration_required=True,
+            starts_at__gt=at,
+        )
+        .filter(Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=at))
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=at))
+        .order_by("starts_at", "pk")
+    )

@@ -19,6 +19,7 @@ import re
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.template.loader import render_to_string
@@ -234,6 +235,22 @@ def certificates_for(user):
         Certificate.objects.filter(completion__user=user)
         .select_related("completion")
         .order_by("-completion__completed_at", "-pk")
+    )
+
+
+def valid_certificates_of(user_ids, course_keys, today):
+    """The certificates in force on `today` (a Beijing date: not revoked, completion not expired) that
+    the people `user_ids` (ids or a queryset of them) hold for the courses `course_keys`, with their
+    completions (one query): for an organisation's bundle of its members' certificates."""
+    return (
+        Certificate.objects.filter(
+            completion__user__in=user_ids,
+            completion__course_key__in=list(course_keys),
+            revoked_at__isnull=True,
+        )
+        .filter(Q(completion__valid_until__isnull=True) | Q(completion__valid_until__gte=today))
+        .select_related("completion")
+        .order_by("holder_name", "completion__course_title", "pk")
     )
 
 

@@ -186,9 +186,13 @@ def valid_completion_exists(course_key, user_ref="pk", today=None):
     )
 
 
-def started_exists(course_key, user_ref="pk"):
-    """Enrolled, or a lesson done."""
-    return Exists(Enrolment.objects.filter(user=OuterRef(user_ref), course_key=course_key)) | Exists(
+def started_exists(course_key, user_ref="pk", enrolled_by_others=()):
+    """Enrolled, or a lesson done. An enrolment made by one of the `enrolled_by_others` sources (an
+    organisation enrolling its members) is not a start by itself: only a lesson done is."""
+    enrolments = Enrolment.objects.filter(user=OuterRef(user_ref), course_key=course_key)
+    if enrolled_by_others:
+        enrolments = enrolments.exclude(source__in=list(enrolled_by_others))
+    return Exists(enrolments) | Exists(
         LessonProgress.objects.filter(user=OuterRef(user_ref), course_key=course_key)
     )
 

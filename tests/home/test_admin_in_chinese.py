@@ -268,6 +268,7 @@ OUR_SCREENS = (
     "/admin/snippets/quizzes/",
     "/admin/snippets/destinations/",
     "/admin/settings/",
+    "/admin/organisations/",
 )
 
 
@@ -364,7 +365,8 @@ def our_records():
     from tests.quizzes import factories as quizzes
 
     home = Page.objects.get(depth=2, locale__language_code="zh-hans")
-    event = event_of(EventPageFactory(parent=EventIndexPageFactory(parent=home)))
+    event_page = EventPageFactory(parent=EventIndexPageFactory(parent=home))
+    event = event_of(event_page)
     RegistrationFactory(event=event)
     RegistrationFactory(event=event, status=Registration.Status.WAITLISTED)
     questions = [quizzes.QuestionFactory() for _ in range(2)]
@@ -377,6 +379,31 @@ def our_records():
         reverse("quizzes_report", args=[quiz.translation_key]),
         reverse("quizzes_exhibition", args=[quiz.pk]),
         reverse(f"{FANOUTS_URL_NAMESPACE}:detail", args=[fanouts.start_alert_fanout(alert).pk]),
+        *organisation_screens(event_page),
+    ]
+
+
+def organisation_screens(event_page):
+    """An application awaiting a decision, and a service request scheduled to a published event."""
+    from organizations.models import Organization, ServiceRequest
+    from tests.organizations.factories import OrganizationFactory, member_of
+
+    applied = OrganizationFactory(status=Organization.Status.PENDING, decided_at=None)
+    organization = OrganizationFactory()
+    member_of(organization, group_label="一班")
+    request = ServiceRequest.objects.create(
+        organization=organization,
+        kind=ServiceRequest.Kind.BRIEFING,
+        preferred_dates="三月下旬",
+        audience_size=30,
+        language="zh-hans",
+        status=ServiceRequest.Status.SCHEDULED,
+        event_page=event_page,
+    )
+    return [
+        reverse("organizations_admin_decide", args=[applied.pk]),
+        reverse("organizations_service_request", args=[request.pk]),
+        reverse("organizations_service_request_invite", args=[request.pk]),
     ]
 
 

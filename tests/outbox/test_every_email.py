@@ -52,6 +52,7 @@ from tests.accounts.factories import UserFactory, staff_user
 from tests.destinations import factories as destination_factories
 from tests.events import factories as event_factories
 from tests.factories import translate
+from tests.organizations.email_contexts import CONTEXTS as ORGANIZATION_CONTEXTS
 
 pytestmark = pytest.mark.django_db
 
@@ -237,6 +238,15 @@ def destinations_context(world, language, full):
     }
     data = [value for copy in world.copies for value in (copy.title, copy.summary, copy.source)]
     data += [context["summary"], context["destination_name"], *context["destination_names"]]
+    return Built(context, data)
+
+
+def organizations_context(prefix, language, full):
+    """Each part of the organisations room builds its emails' contexts in tests/organizations."""
+    name = prefix.split("/")[-1]
+    if name not in ORGANIZATION_CONTEXTS:
+        pytest.fail(f"No context for {prefix}: add a builder in tests/organizations/email_contexts.py")
+    context, data = ORGANIZATION_CONTEXTS[name](language, full, name)
     return Built(context, data)
 
 
@@ -426,6 +436,8 @@ def build(request, names):
             return events_context(request.getfixturevalue("event_world"), language, full)
         if room == "destinations":
             return destinations_context(request.getfixturevalue("destination_world"), language, full)
+        if room == "organizations":
+            return organizations_context(prefix, language, full)
         pytest.fail(f"No context for {prefix}: add its room to build() in {__file__}")
 
     return build

@@ -170,7 +170,7 @@ def _filters(request, organization):
     elif assignments:
         chosen = assignments[0]
     text = request.GET.get("q", "").strip()[:SEARCH_LENGTH]
-    group = request.GET.get("group")
+    group = request.GET.get("group") or None  # "": every group
     status = request.GET.get("status") or None
     return chosen, text, group, status, assignments
 

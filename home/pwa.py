@@ -87,8 +87,10 @@ def offline_urls():
 
 def worker_config():
     """What the worker needs from the server; the version is a hash of all of it and of the source."""
+    manifest_hash = getattr(staticfiles_storage, "manifest_hash", "")
     config = {
         "staticUrl": settings.STATIC_URL,
+        "hashedStatic": bool(manifest_hash),
         "shell": [static(path) for path in APP_SHELL_STATIC],
         "offline": offline_urls(),
         "defaultLanguage": settings.LANGUAGE_CODE,
@@ -100,7 +102,7 @@ def worker_config():
         WORKER_SOURCE.read_bytes(),
         json.dumps(config, sort_keys=True).encode(),
         # Every static file's name and hash after collectstatic (empty in development and tests).
-        getattr(staticfiles_storage, "manifest_hash", "").encode(),
+        manifest_hash.encode(),
         # A release can force new caches without touching a file (and tests stand in for a deploy).
         str(getattr(settings, "PWA_VERSION", "")).encode(),
     ):

@@ -2,7 +2,7 @@
 
    - On install: the offline page in each language and the app shell (CSS, the few scripts, icons).
    - Pages: network first, then the copy kept here, then the offline page in the page's language.
-   - Static files: cache first (their names carry a hash after collectstatic).
+   - Static files: cache first when collectstatic has hashed their names, else network first.
    - Never kept: anything but a plain GET of this site, personal pages and token links (by path),
      answers marked private or no-store, pages with a form (a CSRF token) or a signed-in header.
    - Saved destinations (static/js/pwa.js puts them in the "saved" cache) outlive a deploy; every
@@ -97,7 +97,8 @@ async function stamped(response) {
 
 async function staticFile(request, url) {
     const cache = await caches.open(STATIC_CACHE);
-    const cached = await cache.match(request, { ignoreSearch: true });
+    // Without collectstatic's hashed names (development), a file changes under the same name.
+    const cached = CONFIG.hashedStatic ? await cache.match(request, { ignoreSearch: true }) : null;
     if (cached) return cached;
     try {
         const response = await fetch(request);
@@ -105,6 +106,8 @@ async function staticFile(request, url) {
         return response;
     } catch (error) {
         // A saved page from before a deploy asks for the old hashed name: the current file will do.
+        const same = await cache.match(request, { ignoreSearch: true });
+        if (same) return same;
         const wanted = unhashed(url.pathname);
         for (const key of await cache.keys()) {
             if (unhashed(new URL(key.url).pathname) === wanted) return cache.match(key);

@@ -226,7 +226,13 @@
         const store = readStore();
         const here = document.querySelector("[data-save-offline]");
         const hereRecord = here && store[here.dataset.code];
-        const due = Date.now() - Number(localStorage.getItem(REFRESHED_AT) || 0) > REFRESH_EVERY;
+        let refreshedAt = 0;
+        try {
+            refreshedAt = Number(localStorage.getItem(REFRESHED_AT) || 0);
+        } catch (error) {
+            return;
+        }
+        const due = Date.now() - refreshedAt > REFRESH_EVERY;
         const codes = due ? Object.keys(store) : [];
         if (hereRecord && hereRecord.level !== here.dataset.level && !codes.includes(hereRecord.code)) codes.push(hereRecord.code);
         if (!codes.length) return;

@@ -340,27 +340,33 @@ def redis_drill(base, destination_url, redis):
     signed_in = sign_in(base)
     redis = start_redis()
     time.sleep(3)  # the cache backend tries Redis again 2 s after a failure (home/cache_backend.py)
+    # Each process (and thread) that saw Redis fail bumps the site version once when it answers again
+    # (home/cache_backend.py), so a page may render a few times before it is served from the cache.
     back = {}
     for name, path in pages.items():
         if name in ("sign-in page", "search"):
             continue
-        anonymous.get(base + path, timeout=30)
-        response, ms = timed_get(requests.Session(), base + path)
-        back[name] = (response.status_code, response.headers.get("X-Bench-Rendered"), round(ms))
+        attempts = 0
+        while attempts < 30:
+            attempts += 1
+            response, _ms = timed_get(requests.Session(), base + path)
+            if response.status_code != 200 or response.headers.get("X-Bench-Rendered") == "0":
+                break
+        back[name] = (response.status_code, response.headers.get("X-Bench-Rendered"), attempts)
     print(
         f"Redis stopped: {sum(len(codes) for codes in statuses.values())} page requests, answers "
         f"{ {name: sorted(set(codes)) for name, codes in statuses.items()} }, median "
         f"{sorted(times)[len(times) // 2]:.0f} ms, slowest {max(times):.0f} ms; sign-in {signed_in[0]}, "
         f"My portal {signed_in[1]}"
     )
-    print(f"Redis started again: second request of each page {back} (rendered 0 = from the cache)")
+    print(f"Redis started again: each page (status, rendered, requests until served from the cache): {back}")
     checks = {
         "Redis stopped: every page answers 200 (no 500)": all(
             set(codes) == {200} for codes in statuses.values()
         ),
         "Redis stopped: sign-in works (sessions and lockouts are in the database)": signed_in == (302, 200),
         "Redis back: pages are served from the cache again, without a restart": all(
-            status == 200 and rendered == "0" for status, rendered, _ms in back.values()
+            status == 200 and rendered == "0" for status, rendered, _attempts in back.values()
         ),
     }
     for name, passed in checks.items():

@@ -12,6 +12,9 @@ from .models import Organization, ServiceRequest
 
 Kind = Organization.Kind
 MAX_AUDIENCE = 100000
+APPLIED_ALREADY = _(
+    "An organisation with this credit code has applied already; please ask its manager to add you."
+)
 
 
 class ApplicationForm(ControlCharactersStripped, forms.ModelForm):
@@ -56,13 +59,7 @@ class ApplicationForm(ControlCharactersStripped, forms.ModelForm):
         if cleaned.get("kind") == Kind.COMPANY and not code and "credit_code" not in self.errors:
             self.add_error("credit_code", _("A company gives its unified social credit code."))
         elif code and Organization.objects.filter(credit_code=code).exclude(status="rejected").exists():
-            self.add_error(
-                "credit_code",
-                _(
-                    "An organisation with this credit code has applied already; "
-                    "please ask its manager to add you."
-                ),
-            )
+            self.add_error("credit_code", APPLIED_ALREADY)
         return cleaned
 
     def validate_unique(self):

@@ -5,8 +5,10 @@ current managers (another organisation's id: 404)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -16,14 +18,22 @@ from home.public_forms import RateLimits, client_address
 from home.times import beijing_time_in_list, beijing_time_note
 
 from . import service_requests
-from .access import managed_organization
-from .application_forms import ApplicationForm, ServiceRequestForm
+from .access import managed_by, managed_organization
+from .application_forms import APPLIED_ALREADY, ApplicationForm, ServiceRequestForm
 from .models import Organization, ServiceRequest
 
 # (count, seconds): per address and email, per email, per address (a campus shares one address).
 RATE_LIMITS = RateLimits(
     "organizations-apply", address_and_email=(5, 3600), email=(10, 86400), address=(50, 3600)
 )
+
+
+def dashboard_url(organization_id):
+    """The organisation's dashboard (the dashboard part's page), or "" while there is none."""
+    try:
+        return reverse("organizations:dashboard", kwargs={"organization_id": organization_id})
+    except NoReverseMatch:
+        return ""
 
 
 def within_rate_limit(request):
@@ -49,7 +59,12 @@ def apply(request):
         return _apply_page(request, form, status=400)
     organization = form.save(commit=False)
     organization.applicant = request.user
-    organization.save()
+    try:
+        with transaction.atomic():
+            organization.save()
+    except IntegrityError:  # the same credit code sent at the same moment (a double click)
+        form.add_error("credit_code", APPLIED_ALREADY)
+        return _apply_page(request, form, status=400)
     messages.success(
         request,
         _("Your application for %(name)s was sent. The office will email you its decision.")
@@ -62,11 +77,14 @@ def apply(request):
 @login_required
 def applications(request):
     rows = Organization.objects.filter(applicant=request.user).order_by("-applied_at", "-id")
+    managed = set(managed_by(request.user).values_list("pk", flat=True))
     items = [
         {
             "organization": organization,
             "applied": beijing_time_in_list(organization.applied_at),
             "decided": beijing_time_in_list(organization.decided_at),
+            "manages": organization.pk in managed,
+            "dashboard_url": dashboard_url(organization.pk) if organization.pk in managed else "",
         }
         for organization in rows
     ]

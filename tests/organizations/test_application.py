@@ -2,10 +2,12 @@
 normalised, required for companies; phone in E.164), rate-limited; the applicant's list of applications."""
 
 import pytest
+from django import forms
 from django.urls import reverse
 from django.utils import translation
 
 from organizations import application_views
+from organizations.application_forms import ApplicationForm
 from organizations.models import Organization
 from tests.accounts.factories import UserFactory
 from tests.organizations import factories as f
@@ -126,3 +128,22 @@ def test_the_pages_are_query_bounded(client, applicant, django_assert_max_num_qu
         assert client.get(url("applications")).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(url("apply")).status_code == 200
+
+
+def test_a_code_sent_twice_at_once_is_refused_by_the_database_in_words(client, applicant, monkeypatch):
+    """Both requests pass the form's check before either saves: the constraint refuses the second."""
+    f.OrganizationFactory(credit_code=f.credit_code(7), status=Organization.Status.PENDING)
+    monkeypatch.setattr(ApplicationForm, "clean", forms.ModelForm.clean)
+    response = client.post(url("apply"), form_data())
+    assert response.status_code == 400 and "applied already" in str(response.context["form"].errors)
+    assert Organization.objects.count() == 1
+
+
+def test_an_approved_organisation_links_its_manager_to_its_pages(client, applicant):
+    organization = f.OrganizationFactory(applicant=applicant)
+    html = client.get(url("applications")).content.decode()
+    service_requests = reverse("organizations:service_requests", kwargs={"organization_id": organization.pk})
+    assert service_requests not in html  # not (or no longer) its manager
+    f.manager_of(organization, user=applicant)
+    html = client.get(url("applications")).content.decode()
+    assert service_requests in html

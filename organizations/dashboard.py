@@ -23,6 +23,14 @@ SUMMARY_LIMIT = 5
 STATUS_FILTERS = [status.value for status in MemberStatus]
 
 
+# What fits left of a bar (the bar's description, read out, has the whole label).
+BAR_LABEL_LENGTH = 8
+
+
+def bar_label(text):
+    return text if len(text) <= BAR_LABEL_LENGTH else text[: BAR_LABEL_LENGTH - 1] + "…"
+
+
 def percent_text(share):
     return f"{round(share * 100)}%" if share is not None else "–"
 
@@ -84,7 +92,7 @@ def _status_description(label, counts):
 def assignments_chart(rows):
     bars = [
         Bar(
-            row.assignment.title,
+            bar_label(row.assignment.title),
             row.share,
             percent_text(row.share),
             _status_description(row.assignment.title, row.counts),
@@ -102,7 +110,7 @@ def groups_chart(assignment, today=None):
     for label, counts in groups.items():
         share = completion_share(counts)
         name = label or _("No group")
-        bars.append(Bar(name, share, percent_text(share), _status_description(name, counts)))
+        bars.append(Bar(bar_label(name), share, percent_text(share), _status_description(name, counts)))
     title = _("Completion per group: %(title)s") % {"title": assignment.title}
     return chart(title, "; ".join(bar.description for bar in bars), bars, "chart-groups")
 

@@ -94,3 +94,19 @@ def assignment_reminder(language, full, name):
         "url": f"{settings.PORTAL_BASE_URL}/{language}/courses/posting/",
     }
     return context, [organization_name, title]
+
+
+@builder("member_invitation", "member_added")
+def member_email(language, full, name):
+    """The members part: an invitation to sign up (full: as a manager) or "you were added"; the name
+    missing in the bare variant. organizations/invitations.py fills the name and link in after
+    rendering; here they are rendered directly, which reads the same."""
+    organization = f.OrganizationFactory(name="海通贸易有限公司")
+    member_name = ("张三", "Zhang San")[language == "en"] if full else ""
+    context = {
+        "organization": organization,
+        "member_name": member_name,
+        "link": f"{settings.PORTAL_BASE_URL}/{language}/my/organisations/invitation/abc/",
+        "as_manager": full,
+    }
+    return context, [organization.name, member_name]

@@ -206,3 +206,34 @@ class TestInvitations:
 
         remove(invitation, removed_by=manager)
         assert client.get("/en/my/organisations/invitation/tok-1/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_new_current_member_is_given_the_organisations_assignments(
+    person_client, link, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    with (
+        mock.patch("organizations.members.enrol_new_member") as enrol,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        person_client.post(join_url(link))
+    membership = Membership.objects.get(user=person_client.person)
+    enrol.assert_called_once_with(membership)
+
+
+@pytest.mark.django_db
+def test_a_member_waiting_for_consent_is_enrolled_once_it_is_recorded(django_capture_on_commit_callbacks):
+    from unittest import mock
+
+    from organizations.members import record_guardian_consent
+
+    school = f.SchoolFactory()
+    membership = joining.join(joining.create_link(school), UserFactory(), under_14=True)[0]
+    with (
+        mock.patch("organizations.members.enrol_new_member") as enrol,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        record_guardian_consent(membership, guardian_name="王女士", recorded_by=None)
+    enrol.assert_called_once_with(membership)

@@ -21,13 +21,16 @@ from destinations.models import (
 )
 from home.demo import SEED_DEMO_CONTENT, load_demo_data
 from outbox.models import Message
+from tests.shared_data import made_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(home_zh, home_en):
-    seed_destinations(io.StringIO())
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seeded once for the module (rolled back after it); each test's changes are rolled back after it."""
+    with made_once(django_db_blocker, lambda: seed_destinations(io.StringIO())) as made:
+        yield made
 
 
 def demo_codes():
@@ -130,7 +133,7 @@ def test_second_run_keeps_an_officers_changes(seeded):
 
 
 def test_seeding_sends_no_email(seeded):
-    assert mail.outbox == []
+    assert seeded.mail == [] and mail.outbox == []
     assert not Message.objects.exists()
 
 

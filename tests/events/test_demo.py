@@ -15,13 +15,16 @@ from events.models import Event, EventIndexPage, EventPage, EventType, Invitatio
 from events.staff_lists import attended, events_with_counts
 from home.demo import SEED_DEMO_CONTENT, load_demo_data
 from outbox.models import Message
+from tests.shared_data import made_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(home_zh, home_en):
-    seed_events(io.StringIO())
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seeded once for the module (rolled back after it); each test's changes are rolled back after it."""
+    with made_once(django_db_blocker, lambda: seed_events(io.StringIO())) as made:
+        yield made
 
 
 def counts():

@@ -13,14 +13,17 @@ from home.demo import SEED_DEMO_CONTENT, load_demo_data
 from quizzes import scoring
 from quizzes.demo import seed_quizzes
 from quizzes.models import Answer, Attempt, Choice, Question, QuestionKind, QuizIndexPage, QuizPage
+from tests.shared_data import made_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(home_zh, home_en):
-    """After home's seeder (the conftest builds the demo site), as `seed_demo` runs it."""
-    seed_quizzes(io.StringIO())
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """After home's seeder (the conftest builds the demo site), as `seed_demo` runs it; once for the
+    module (rolled back after it), each test's changes rolled back after it."""
+    with made_once(django_db_blocker, lambda: seed_quizzes(io.StringIO())) as made:
+        yield made
 
 
 def counts():

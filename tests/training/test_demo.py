@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail import hooks
@@ -15,6 +16,7 @@ from home.demo import SEED_DEMO_CONTENT, load_demo_data
 from outbox.models import Message
 from quizzes.demo import seed_quizzes
 from quizzes.models import Attempt, QuizPage
+from tests.shared_data import made_once
 from training.demo import DEMO_LEARNER_PASSWORD, seed_training
 from training.models import (
     Certificate,
@@ -31,14 +33,20 @@ pytestmark = pytest.mark.django_db
 EMAIL = "learner@example.org"
 
 
-@pytest.fixture
-def seeded(home_zh, home_en, django_capture_on_commit_callbacks):
-    """After home's and the quizzes' seeders, as `seed_demo` runs them; what waits for the commit (the
-    quiz signal, the certificate's render) is captured, not run: `seeded` holds those callbacks."""
+def seed():
     seed_quizzes(io.StringIO())
-    with django_capture_on_commit_callbacks() as callbacks:
+    with TestCase.captureOnCommitCallbacks() as callbacks:
         seed_training(io.StringIO())
     return callbacks
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """After home's and the quizzes' seeders, as `seed_demo` runs them; what waits for the commit (the
+    quiz signal, the certificate's render) is captured, not run: `seeded` holds the training seeder's
+    callbacks. Seeded once for the module (rolled back after it); each test's changes rolled back after it."""
+    with made_once(django_db_blocker, seed) as made:
+        yield made.value
 
 
 def counts():

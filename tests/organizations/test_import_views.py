@@ -178,5 +178,6 @@ def test_a_large_list_previews_and_applies_within_the_request_timeout(organizati
         f"{size} rows: preview {preview_seconds:.2f} s (peak {preview_peak / 2**20:.1f} MiB), "
         f"confirm {confirm_seconds:.2f} s (peak {confirm_peak / 2**20:.1f} MiB)"
     )
-    # Within gunicorn's request timeout (30 s, deploy/gunicorn.conf.py), scaled to the size read here.
-    assert preview_seconds < 30 * size / 10_000 and confirm_seconds < 30 * size / 10_000
+    if not trace:  # tracing slows everything several times over
+        # Within gunicorn's request timeout (30 s, deploy/gunicorn.conf.py), scaled to the size read here.
+        assert preview_seconds < 30 * size / 10_000 and confirm_seconds < 30 * size / 10_000

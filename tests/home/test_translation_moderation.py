@@ -19,8 +19,24 @@ from home.translation_workflow import SUBMIT_ACTION
 from tests.accounts.factories import staff_user
 from tests.factories import translate
 from tests.home import factories as cf
+from tests.shared_data import made_once
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_content")]
+
+
+@pytest.fixture(scope="module")
+def without_demo_content(django_db_setup, django_db_blocker):
+    """The conftest's fixture of the same name (the demo's content index and its pages removed), done
+    once for the module (a page tree's deletion costs seconds) and rolled back after it."""
+    from home.models import ContentIndexPage
+
+    def remove():
+        for index in ContentIndexPage.objects.filter(slug="knowledge", depth=3):
+            index.delete()
+
+    with made_once(django_db_blocker, remove):
+        yield
+
 
 CHINESE_TITLE = "警惕冒充公检法的电信诈骗"
 ENGLISH_TITLE = "Beware of Callers Posing as Police"

@@ -13,6 +13,8 @@ from datetime import datetime
 from django.utils import timezone
 from django_countries.fields import Country
 
+from home.page_cache import expires_at
+
 from .levels import level_style
 
 
@@ -47,6 +49,9 @@ def active_alerts(entries, at=None):
     """The alerts in force now, the most serious first, then the newest."""
     at = at or timezone.now()
     active = [entry for entry in entries if entry.is_active(at)]
+    # A cached page showing this list ends when an alert starts or ends (home/page_cache.py).
+    moments = [moment for entry in entries for moment in (entry.valid_from, entry.valid_until) if moment]
+    expires_at(min((moment for moment in moments if moment > at), default=None))
     return sorted(active, key=lambda entry: (-entry.level, -entry.valid_from.timestamp(), -entry.pk))
 
 

@@ -19,13 +19,13 @@ from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from home import public_forms
+from home import page_cache, public_forms
 from home.public_forms import RateLimits, client_address, private_page
 from home.times import in_beijing
 
 from . import registration as registrations
 from .access import invitation_in_session, invitation_tokens, is_own_address, is_staff
-from .availability import ClosedReason, RegistrationState, registration_state
+from .availability import ClosedReason, RegistrationState, promotion_deadline, registration_state
 from .forms import RegistrationForm
 from .listing import EventCard, event_index_context
 from .models.records import Event, Invitation
@@ -33,6 +33,8 @@ from .sync import event_for
 from .templatetags.event_tags import map_link
 
 SENT_SESSION_KEY = "event_registration_sent"
+# Places left change with every registration: a cached events page showing them lives this long at most.
+PLACES_LEFT_SECONDS = 10
 BOX_TIME_FORMAT = "Y-m-d H:i"
 
 # (count, seconds): per address and email, per email (someone else's inbox), per address (a campus
@@ -44,6 +46,7 @@ RATE_LIMITS = RateLimits(
 
 def event_index(request, index):
     """What the event index template shows (events/listing.py)."""
+    page_cache.expires_in(PLACES_LEFT_SECONDS)  # places left, and events moving to the past
     return event_index_context(index, request)
 
 
@@ -93,6 +96,14 @@ class RegistrationBox:
 
 def registration_box(request, page, event):
     state = registration_state(event) if event is not None and page.registration_required else None
+    # A cached page showing this box ends when registration opens or closes, the event starts or
+    # ends, and soon when places are counted (home/page_cache.py).
+    for moment in (page.registration_opens_at, page.registration_closes_at, page.starts_at, page.ends_at):
+        page_cache.expires_at(moment)
+    if event is not None:
+        page_cache.expires_at(promotion_deadline(event))
+    if state is not None and state.places_left is not None:
+        page_cache.expires_in(PLACES_LEFT_SECONDS)
     return RegistrationBox(
         state=state,
         register_url=(page.get_url(request) or "") + page.reverse_subpage("register"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.sections import HomeOrder, Section
+from home.page_cache import expires_at
 from home.site_cache import cached_per_language
 from home.visibility import public
 
@@ -94,7 +95,10 @@ def unended_events(request, language_code=None):
 
 def upcoming_events(request, language_code=None, at=None):
     at = at or timezone.now()
-    return [entry for entry in unended_events(request, language_code) if not entry.has_ended(at)]
+    upcoming = [entry for entry in unended_events(request, language_code) if not entry.has_ended(at)]
+    # A cached page showing these ends when the first of them does (home/page_cache.py).
+    expires_at(min((entry.ends_at for entry in upcoming), default=None))
+    return upcoming
 
 
 def home_page_sections(request):

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from . import page_cache
 from .listing import KIND_MODELS, filter_links, page_number
 from .models import ContentPage, UnansweredSearch
 from .search import query_words, stem, stream_text, text_of_html
@@ -49,6 +50,7 @@ def search_site(request, query, kind, notices):
     promoted = list(promotions.select_related("page"))
     if not paginator.count and not promoted:
         UnansweredSearch.record(query, locale.language_code)
+        page_cache.do_not_store()  # each unanswered search is counted: the next one must reach here
     finder = WordFinder(query)
     return {
         "results": results,

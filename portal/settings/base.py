@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything costly: a cached page for an anonymous visitor is answered here (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads a parameter: no control character reaches a form or the database.
@@ -136,13 +138,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing open: Redis down means pages render uncached, never a 500.
+            "BACKEND": "home.cache_backend.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache for anonymous visitors (home/page_cache.py): every entry is keyed on the site version,
+# so an edit shows at once; these bound what changes with the clock and nobody edits.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") == "1"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long a shared proxy in front (nginx's micro-cache) may keep a page: s-maxage, the one place a page
+# can be seconds old. Browsers always get max-age=0.
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "5"))
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/django-admin/")
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

@@ -4,6 +4,7 @@
 - email captured in memory (django.core.mail.outbox), never sent;
 - our task backend runs tasks at once, so a test sees the email a request queued;
 - plain static storage, so tests need no collectstatic;
+- the page cache off unless a test turns it on;
 - media and private media in throwaway folders;
 - templates only tests render (tests/templates/), kept out of the shipped templates/.
 """
@@ -25,6 +26,9 @@ TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 PORTAL_BASE_URL = "https://portal.example.org"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is on only in the tests that ask for it (tests/home/test_page_cache.py): other tests
+# change rows with the ORM and read the page again.
+PAGE_CACHE_ENABLED = False
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_portal")}

@@ -18,7 +18,7 @@ def dev_setting(expression, **env):
 
 def test_redis_cache_when_redis_url_is_set():
     backend = dev_setting("settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "home.cache_backend.FailOpenRedisCache"  # Django's RedisCache, failing open
 
 
 def test_local_memory_cache_without_redis_url():

@@ -27,7 +27,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from home.codes import new_token
 
@@ -188,7 +188,8 @@ def _columns(header):
         names = {"name": _("name (姓名)"), "email": _("email (邮箱)"), "group": _("group (分组)")}
         raise ImportRefused(
             _("The first row must name the columns; missing: %(columns)s. Download the template to see how.")
-            % {"columns": ", ".join(str(names[column]) for column in missing)}
+            # Translators: what separates the items of a list ("、" in Chinese).
+            % {"columns": pgettext("list separator", ", ").join(str(names[column]) for column in missing)}
         )
     return found
 

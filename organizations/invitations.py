@@ -97,11 +97,14 @@ def invite(memberships, language=None):
 
 def tell_added(memberships):
     """Tell people with an account that they were added, each in their preferred language."""
+    links = {}  # My portal's address, reversed once per language
     return _batch(
         memberships,
         ADDED_TEMPLATE,
         language_of=lambda membership: membership.user.preferred_language,
-        link_of=lambda membership, language: absolute_reverse(language, "my_portal"),
+        link_of=lambda membership, language: (
+            links.get(language) or links.setdefault(language, absolute_reverse(language, "my_portal"))
+        ),
         dedupe_key_of=lambda membership: f"organizations:added:{membership.pk}",
     )
 

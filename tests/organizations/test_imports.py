@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from openpyxl import Workbook
 
 from organizations import imports
@@ -23,6 +24,13 @@ from tests.accounts.factories import UserFactory
 from tests.organizations import factories as f
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    with translation.override("en"):
+        yield
+
 
 HEADER = ["姓名", "邮箱", "班级", "学号", "未满14岁"]
 

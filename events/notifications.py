@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 import outbox
+from home import site_cache
 from home.links import absolute_reverse
 
 from .availability import promotion_deadline
@@ -72,8 +73,19 @@ def confirmed_attachments(registration, details=None):
 # One registrant ----------------------------------------------------------------------------------
 
 
+def kept_details(event, language):
+    """event_details, kept per site version (a publish of its pages renews it) and per the Event's own
+    fields it reads (a change of time, place, link or a cancellation is a new entry): a crowd
+    registering for one event reads its pages once."""
+    fields = (event.title, event.starts_at, event.ends_at, event.venue, event.address, event.online_url)
+    state = hashlib.sha256(repr((*fields, event.cancelled_at)).encode()).hexdigest()[:16]
+    return site_cache.cached(
+        "event-details", lambda: event_details(event, language), event.pk, language, state
+    )
+
+
 def send_to(registration, template, dedupe_key, details=None, attachments=None, **extra):
-    details = details or event_details(registration.event, registration.language)
+    details = details or kept_details(registration.event, registration.language)
     if outbox.dedupe_key_taken(dedupe_key):
         return None  # do not build attachments for what would not be sent
     return outbox.send(

@@ -27,6 +27,7 @@ from .models.content import (
 )
 from .models.vocabulary import Audience, Topic
 from .reader_language import reader_language
+from .site_cache import cached
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -77,49 +78,70 @@ def filter_links(name, options, chosen, params):
 
 
 def content_listing(index, request):
+    """The index's content, filtered and paginated. What a choice of filters and page shows is the same
+    for every visitor, so the count and each page of cards are kept per site version (any publish,
+    topic or audience saved renews them); a preview shows the draft's own. Unknown filter values are
+    turned away before anything is looked up, so only real choices are ever kept."""
     params = {key: request.GET.get(key, "").strip()[:100] for key in FILTERS}
     notices = []
-    pages = public(ContentPage.objects.live().child_of(index), request)
-    pages = pages.select_related("hero_image").order_by("-first_published_at", "-pk")
+    keep = not getattr(request, "is_preview", False) and index.pk is not None
 
-    topics = list(Topic.objects.filter(locale_id=index.locale_id).order_by("name"))
+    def kept(name, build, *parts):
+        return cached(name, build, index.pk, index.page_size, *parts) if keep else build()
+
+    topics = kept(
+        "content-topics", lambda: list(Topic.objects.filter(locale_id=index.locale_id).order_by("name"))
+    )
     topic = next((t for t in topics if t.slug == params["topic"]), None)
     if params["topic"] and topic is None:
         notices.append(_("That topic does not exist: showing every topic."))
         params["topic"] = ""
-    if topic is not None:
-        pages = pages.filter(topics__translation_key=topic.translation_key)
 
     audience = params["audience"] if params["audience"] in Audience.Kind.values else None
     if params["audience"] and audience is None:
         notices.append(_("That audience does not exist: showing content for everyone."))
         params["audience"] = ""
-    if audience is not None:
-        pages = pages.filter(audiences__slug=audience)
 
     kind = params["kind"] if params["kind"] in KIND_MODELS else None
     if params["kind"] and kind is None:
         notices.append(_("That kind of content does not exist: showing every kind."))
         params["kind"] = ""
-    if kind is not None:
-        pages = pages.filter(content_type=ContentType.objects.get_for_model(KIND_MODELS[kind]))
 
-    paginator = Paginator(pages.distinct().prefetch_related("topics"), index.page_size)
+    def chosen_pages():
+        pages = public(ContentPage.objects.live().child_of(index), request)
+        pages = pages.select_related("hero_image").order_by("-first_published_at", "-pk")
+        if topic is not None:
+            pages = pages.filter(topics__translation_key=topic.translation_key)
+        if audience is not None:
+            pages = pages.filter(audiences__slug=audience)
+        if kind is not None:
+            pages = pages.filter(content_type=ContentType.objects.get_for_model(KIND_MODELS[kind]))
+        return pages.distinct()
+
+    choice = (params["topic"], audience or "", kind or "")
+    total = kept("content-count", lambda: chosen_pages().count(), *choice)
+    paginator = Paginator(range(total), index.page_size)
     page_obj = paginator.page(page_number(request, paginator, notices))
 
-    topics_by_key = {t.translation_key: t for t in topics}
-    items = [
-        {
-            "page": page,
-            "kind": page.kind_name,
-            "topics": [
-                topics_by_key[t.translation_key]
-                for t in page.topics.all()
-                if t.translation_key in topics_by_key
-            ],
-        }
-        for page in page_obj.object_list
-    ]
+    def cards():
+        topics_by_key = {t.translation_key: t for t in topics}
+        if not total:
+            return []
+        shown = chosen_pages().prefetch_related("topics")[page_obj.start_index() - 1 : page_obj.end_index()]
+        return [
+            {
+                "page": page,
+                "kind": page.kind_name,
+                "topics": [
+                    topics_by_key[t.translation_key]
+                    for t in page.topics.all()
+                    if t.translation_key in topics_by_key
+                ],
+            }
+            for page in shown
+        ]
+
+    items = kept("content-cards", cards, *choice, page_obj.number)
     active_filter_count = sum(1 for key in FILTERS if params[key])
     return {
         "items": items,
@@ -206,17 +228,29 @@ def related_content(page, request):
 
 
 def content_page_context(page, request):
-    """What a content page shows beside its own fields: topics in its language, audiences, related."""
-    topic_keys = page.topics.values("translation_key")
-    page_topics = list(Topic.objects.filter(locale_id=page.locale_id, translation_key__in=topic_keys))
+    """What a content page shows beside its own fields: topics in its language, audiences, related.
+
+    The same for every visitor of the published page, so kept per site version (any publish, topic or
+    audience saved renews it); a preview shows its draft's own."""
+
+    def build():
+        topic_keys = page.topics.values("translation_key")
+        topics = Topic.objects.filter(locale_id=page.locale_id, translation_key__in=topic_keys)
+        return {
+            "page_topics": list(topics),
+            "page_audiences": list(page.audiences.all()),
+            "related": related_content(page, request),
+        }
+
+    if getattr(request, "is_preview", False) or page.pk is None:
+        shown = build()
+    else:
+        shown = cached("content-page-facts", build, page.pk)
     url = page.get_url(request) or ""
-    return {
-        "page_topics": page_topics,
-        "page_audiences": list(page.audiences.all()),
+    return shown | {
         # A content page sits directly in its index: the index's URL is the page's without the slug.
         "index_url": url[: url.rstrip("/").rfind("/") + 1],
-        "related": related_content(page, request),
-        "leads_on": leads_on(page, page_topics, request),
+        "leads_on": leads_on(page, shown["page_topics"], request),
     }
 
 

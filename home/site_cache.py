@@ -6,6 +6,9 @@ REDIS_URL set, every host shares the version; with the default local-memory cach
 its own, which is right for one process (`make run`) and for tests (cleared before each test).
 """
 
+import contextlib
+import contextvars
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -22,9 +25,33 @@ VERSION_KEY = "portal:site-version"
 TIMEOUT = 60 * 60
 
 
+# The version read once per request (home.page_routes.CachedRoutesMiddleware opens the memo): a page
+# asks for a dozen kept values, and each would otherwise read the version again.
+_request_memo = contextvars.ContextVar("portal_site_version_memo", default=None)
+
+
 def _version():
-    cache.add(VERSION_KEY, 1, None)
-    return cache.get(VERSION_KEY, 1)
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY, 1)
+    if memo is not None:
+        memo["version"] = version
+    return version
+
+
+@contextlib.contextmanager
+def version_read_once():
+    """Within this block (one request), the site version is read from the cache once; a change made
+    within it (site_changed) is seen at once."""
+    token = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
 
 
 def cached(name, build, *parts):
@@ -46,6 +73,9 @@ def cached_per_language(name, request, build, language_code=None):
 
 
 def site_changed(**kwargs):
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop("version", None)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: nothing cached under one either

@@ -39,6 +39,28 @@ def _translations(request, page):
     return cache
 
 
+def _language_urls(request, page):
+    """{language code: the page's translation's URL, or that language's home page}: the same for every
+    visitor, so kept per site version (once per request, though the head and the switcher both ask)."""
+    memo = request.__dict__.setdefault("_portal_language_urls", {})
+    if page.pk in memo:
+        return memo[page.pk]
+
+    def build():
+        translations = _translations(request, page)
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            target = translations[page.translation_key].get(code) or translations["root"].get(code)
+            urls[code] = target.get_url(request) if target is not None else f"/{code}/"
+        return urls
+
+    if page.pk is None:  # a preview of a page never saved
+        return build()
+    site = Site.find_for_request(request)
+    memo[page.pk] = cached("language-urls", build, site.pk if site else "-", page.pk)
+    return memo[page.pk]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: to this page's translation, or to that language's home page.
@@ -50,11 +72,9 @@ def language_links(context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     links = []
     if page is not None:
-        translations = _translations(request, page)
+        urls = _language_urls(request, page)
         for code, name in settings.LANGUAGES:
-            target = translations[page.translation_key].get(code) or translations["root"].get(code)
-            url = target.get_url(request) if target is not None else f"/{code}/"
-            links.append(_language_link(code, name, url, current))
+            links.append(_language_link(code, name, urls[code], current))
     else:
         for code, name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)
@@ -93,18 +113,20 @@ def menu_pages(context):
     """The current language's top-level pages marked "show in menus", the consular tasks first."""
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
-    home = _translations(request, page)["root"].get(translation.get_language())
-    if home is None:
-        return []
+    language = translation.get_language()
 
     def build():
+        home = _translations(request, page)["root"].get(language)
+        if home is None:
+            return []
         children = public(home.get_children().live().in_menu(), request)
         children = children.only("id", "title", "url_path", "path", "depth", "content_type")
         return [
             {"title": child.title, "url": child.get_url(request)} for child in sorted(children, key=menu_rank)
         ]
 
-    return cached("menu", build, home.pk)
+    site = Site.find_for_request(request)
+    return cached("menu", build, site.pk if site else "-", language)
 
 
 @register.filter

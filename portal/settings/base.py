@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # Before anything reads a parameter: no control character reaches a form or the database.
     "home.middleware.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the host is checked: the request's site and a page's route, kept (home/page_routes.py).
+    "home.page_routes.CachedRoutesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -147,6 +149,14 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail keeps image renditions (file name, size) under its own alias, so pages never look them up in
+# the database, and cached pages never push them out of a local-memory cache.
+CACHES["renditions"] = CACHES["default"] | (
+    {"KEY_PREFIX": "portal-renditions"}
+    if os.environ.get("REDIS_URL")
+    else {"LOCATION": "renditions", "OPTIONS": {"MAX_ENTRIES": 5000}}
+)
+
 # The page cache for anonymous visitors (home/page_cache.py): every entry is keyed on the site version,
 # so an edit shows at once; these bound what changes with the clock and nobody edits.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") == "1"

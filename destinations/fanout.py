@@ -10,7 +10,6 @@ the same fan-out take turns on that lock and never queue one person twice. What 
 alert_email.py's.
 """
 
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -96,8 +95,10 @@ def enqueue_run(fanout_id):
 
 
 def queue_run(fanout):
-    # robust: if the queue cannot be reached the fan-out stays queued; staff can resume it.
-    transaction.on_commit(partial(enqueue_run, fanout.pk), robust=True)
+    # robust: if the queue cannot be reached the fan-out stays queued; staff can resume it. A lambda, not
+    # functools.partial: Django logs a robust callback's failure by its __qualname__, which a partial lacks.
+    fanout_id = fanout.pk
+    transaction.on_commit(lambda: enqueue_run(fanout_id), robust=True)
 
 
 def get_or_create_fanout(lookup, title):

@@ -2,7 +2,6 @@
 
 import base64
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -105,8 +104,11 @@ def queue_message(
             raise
     else:
         message = Message.objects.create(**fields)
-    # robust: when the queue cannot be reached, the message stays pending for `send_outbox`.
-    transaction.on_commit(partial(enqueue_delivery, message.pk), robust=True)
+    # robust: when the queue cannot be reached, the message stays pending for `send_outbox`. A lambda, not
+    # functools.partial: Django logs a robust callback's failure by its __qualname__, which a partial lacks
+    # (an AttributeError, a 500, when the database went away right after the commit).
+    message_id = message.pk
+    transaction.on_commit(lambda: enqueue_delivery(message_id), robust=True)
     return message
 
 
@@ -146,7 +148,7 @@ def queue_messages(messages):
         created = [message for message in fresh if create_unless_taken(message)]
     ids = [message.pk for message in created]
     if ids:
-        transaction.on_commit(partial(enqueue_batch_delivery, ids), robust=True)
+        transaction.on_commit(lambda: enqueue_batch_delivery(ids), robust=True)  # a lambda: see queue_message
     return created
 
 

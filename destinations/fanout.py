@@ -10,7 +10,6 @@ the same fan-out take turns on that lock and never queue one person twice. What 
 alert_email.py's.
 """
 
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q

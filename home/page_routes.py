@@ -205,10 +205,10 @@ class CachedRoutesMiddleware:
 
     def __call__(self, request):
         with site_cache.version_read_once():
-            _cached_site(request)
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_route_for_request"):
+            _cached_site(request)  # a page's view only: other views may need no site at all
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             request._wagtail_route_for_request = _route_for(request, path)

@@ -173,16 +173,18 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
                 existing = live_registration(locked, email)
                 if existing is None:
                     raise
-    for person in promoted:
-        notifications.send_promoted(person)
-    if existing is not None:
-        notifications.send_already_registered(existing, waitlist_position(existing))
-        return RegistrationResult(existing, Outcome.ALREADY_REGISTERED)
-    if registration.status == Status.CONFIRMED:
-        notifications.send_confirmation(registration)
-        return RegistrationResult(registration, Outcome.CONFIRMED)
-    notifications.send_waitlisted(registration, waitlist_position(registration))
-    return RegistrationResult(registration, Outcome.WAITLISTED)
+        # The emails are queued in the registration's own transaction: a registration is never stored
+        # without its email, nor an email without its registration (the PostgreSQL drill in README).
+        for person in promoted:
+            notifications.send_promoted(person)
+        if existing is not None:
+            notifications.send_already_registered(existing, waitlist_position(existing))
+            return RegistrationResult(existing, Outcome.ALREADY_REGISTERED)
+        if registration.status == Status.CONFIRMED:
+            notifications.send_confirmation(registration)
+            return RegistrationResult(registration, Outcome.CONFIRMED)
+        notifications.send_waitlisted(registration, waitlist_position(registration))
+        return RegistrationResult(registration, Outcome.WAITLISTED)
 
 
 @dataclass(frozen=True)

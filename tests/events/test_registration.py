@@ -333,3 +333,20 @@ def test_a_failing_mail_server_keeps_the_registration_and_the_email_goes_later(
     assert message.status == Message.Status.SENT
     (email,) = mail.outbox
     assert [attachment[0] for attachment in email.attachments][0] == "event.ics"
+
+
+def test_a_registration_is_never_stored_without_its_email(event, monkeypatch):
+    """The email is queued in the registration's own transaction: when queueing it fails, the
+    registration is not stored either (and a retry registers afresh)."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the outbox could not store the message")
+
+    monkeypatch.setattr(registrations.notifications, "send_confirmation", broken)
+    with pytest.raises(RuntimeError):
+        registrations.register(event, name="李雷", email="lilei@example.org", language="zh-hans")
+    assert not Registration.objects.filter(email="lilei@example.org").exists()
+    monkeypatch.undo()
+    result = registrations.register(event, name="李雷", email="lilei@example.org", language="zh-hans")
+    assert result.outcome == registrations.Outcome.CONFIRMED
+    assert messages_to("lilei@example.org").count() == 1

@@ -83,6 +83,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]")
 NOT_WORDS = re.compile(
     r"https?://\S+|www\.\S+|/\S*|\S+@\S+|\S+\.(?:pdf|docx|pptx|xlsx|csv|txt|zip|vtt|jpe?g|png|gif|webp|svg|mp4)\b"
     r"|\b\d+(?:\.\d+)+\b|#\w+"
+    r"|\{\w+\}"  # a placeholder a script fills in: 已于 {date}（{age}）保存
     r"|\b[A-Za-z]*\d[A-Za-z0-9]*\b"  # codes: K7M2QX, A4, 12308
     r"|\b[a-z]+(?:-[a-z]+)+\b",  # a pinyin slug: fangfan-dianxin-zhapian
     re.IGNORECASE,

@@ -226,7 +226,9 @@ def deploy_warnings():
     """The PDF checks' warnings among everything `check --deploy` says (the shared-cache check, home.W004,
     has its own tests)."""
     return [
-        message.id for message in checks.run_checks(include_deployment_checks=True) if message.id in PDF_CHECKS
+        message.id
+        for message in checks.run_checks(include_deployment_checks=True)
+        if message.id in PDF_CHECKS
     ]
 
 

@@ -80,8 +80,8 @@ EXPECTED_RECORDS = {
     "registrations": 1405,
     "registrations waitlisted": 8,
     "invitations": 2,
-    # 310 generated, the demo learner's final quiz (training/demo.py) and the final quizzes of ten demo members who completed
-    # the courses their organisations assigned (organizations/demo.py)
+    # 310 generated, the demo learner's final quiz (training/demo.py) and the final quizzes of ten
+    # demo members who completed the courses their organisations assigned (organizations/demo.py)
     "attempts": 321,
     "attempts in English": 92,
     "attempts submitted": 304,

@@ -210,7 +210,10 @@ def test_fontconfig_finds_no_files_for_a_family_that_does_not_exist():
 def test_the_font_lookup_is_kept_for_a_while(monkeypatch):
     lookups = []
     monkeypatch.setattr(pdf, "fontconfig_files", lambda family: lookups.append(family) or ("/fonts/x.ttc",))
-    monkeypatch.setitem(pdf._font_lookup, "at", None)
+    # A lookup of its own, put back whole afterwards: the made-up font file must not stay in the kept
+    # lookup, where it changed the fonts' fingerprint a minute later in another test (a card rendered
+    # again in the request).
+    monkeypatch.setattr(pdf, "_font_lookup", {"at": None, "files": ()})
 
     assert pdf.cjk_font_available() and pdf.cjk_font_available()
     assert lookups == [pdf.CJK_FONT_FAMILY]

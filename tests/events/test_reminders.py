@@ -100,9 +100,9 @@ def test_waitlisted_and_cancelled_registrations_are_not_reminded(index):
 
 
 def test_events_on_other_days_and_cancelled_events_are_not_reminded(index):
-    today = factories.event_of(
-        factories.EventPageFactory(parent=index, starts_at=timezone.now() + datetime.timedelta(hours=3))
-    )
+    # Later today in Beijing, whatever the hour the test runs (now + 3 h is tomorrow after 21:00).
+    late_today = timezone.localtime().replace(hour=23, minute=59, second=0, microsecond=0)
+    today = factories.event_of(factories.EventPageFactory(parent=index, starts_at=late_today))
     later = factories.event_of(
         factories.EventPageFactory(parent=index, starts_at=timezone.now() + datetime.timedelta(days=3))
     )

@@ -257,7 +257,7 @@ def test_an_attempt_past_its_deadline_shows_time_ran_out_without_a_score(client,
 
 def test_the_result_page_is_private_and_not_indexed(client, index, questions):
     response = as_guest(client).get(result_url(taken(quiz_with(index, questions))))
-    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"
 
 

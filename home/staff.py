@@ -10,22 +10,31 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 
+def has_permission(user, permission):
+    """`permission`: one name, or a tuple of names any one of which will do."""
+    permissions = (permission,) if isinstance(permission, str) else permission
+    return any(user.has_perm(name) for name in permissions)
+
+
 def require_perm(user, permission):
-    if not user.has_perm(permission):
+    if not has_permission(user, permission):
         raise PermissionDenied
 
 
 class PermissionMenuItem(MenuItem):
+    """Shown to holders of `permission`: one name, or a tuple of names any one of which will do."""
+
     def __init__(self, *args, permission, **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
 
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        return has_permission(request.user, self.permission)
 
 
 class PermissionViewSet(ViewSet):
-    """A staff screen whose menu entry only holders of `permission` see (its views check it too)."""
+    """A staff screen whose menu entry only holders of `permission` see (one name, or a tuple of names
+    any one of which will do; its views check it too)."""
 
     permission = ""
 

@@ -15,7 +15,6 @@ The domain work happens in applications.py and service_requests.py; these views 
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, path, reverse
@@ -33,7 +32,7 @@ from home.times import beijing_time_in_list, beijing_time_note
 
 from . import applications
 from .models import Membership, Organization
-from .permissions import APPROVE_ORGANIZATION, VIEW_ALL
+from .permissions import APPROVE_ORGANIZATION, LIST_ORGANIZATIONS, VIEW_ALL
 from .service_request_admin import InviteMembersView, ServiceRequestsView, ServiceRequestView
 
 REASON_MAX_LENGTH = 1000
@@ -67,10 +66,6 @@ def organization_admin_urls():
             name="organizations_service_request_invite",
         ),
     ]
-
-
-def may_list_organizations(user):
-    return user.has_perm(APPROVE_ORGANIZATION) or user.has_perm(VIEW_ALL)
 
 
 def dashboard_url(organization):
@@ -116,8 +111,7 @@ class OrganizationsView(ReportView):
     is_searchable = True
 
     def dispatch(self, request, *args, **kwargs):
-        if not may_list_organizations(request.user):
-            raise PermissionDenied
+        require_perm(request.user, LIST_ORGANIZATIONS)
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -198,8 +192,7 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
 
     def dispatch(self, request, pk, *args, **kwargs):
-        if not may_list_organizations(request.user):
-            raise PermissionDenied
+        require_perm(request.user, LIST_ORGANIZATIONS)
         self.organization = get_object_or_404(
             Organization.objects.select_related("applicant", "decided_by"), pk=pk
         )

@@ -6,14 +6,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from home.staff import PermissionMenuItem, PermissionViewSet
+from home.staff import PermissionViewSet
 
-from .permissions import APPROVE_ORGANIZATION, HANDLE_SERVICE_REQUEST, VIEW_ALL
-
-
-class AnyPermissionMenuItem(PermissionMenuItem):
-    def is_shown(self, request):
-        return any(request.user.has_perm(permission) for permission in self.permission)
+from .permissions import HANDLE_SERVICE_REQUEST, LIST_ORGANIZATIONS
 
 
 class OrganisationsViewSet(PermissionViewSet):
@@ -23,17 +18,7 @@ class OrganisationsViewSet(PermissionViewSet):
     icon = "group"
     menu_label = _("Organisations")
     menu_url = reverse_lazy("organizations_admin")
-    permission = (APPROVE_ORGANIZATION, VIEW_ALL)
-
-    def get_menu_item(self, order=None):
-        return AnyPermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name=self.menu_name,
-            icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
-            permission=self.permission,
-        )
+    permission = LIST_ORGANIZATIONS
 
 
 class ServiceRequestsViewSet(PermissionViewSet):

@@ -32,7 +32,8 @@ from django.utils.translation import gettext_lazy, pgettext
 from home.codes import new_token
 
 from . import invitations
-from .members import is_under_14, on_becoming_current
+from .assignments import enrol_new_members
+from .members import is_under_14
 from .models import MemberImport, Membership
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -332,8 +333,8 @@ def apply_import(member_import, applied_by):
             current = [membership for membership in added if membership.joined_at is not None]
             invitations.tell_added(added)
             MemberImport.objects.filter(pk=member_import.pk).update(rows=rows)
-            for membership in current:
-                transaction.on_commit(lambda membership=membership: on_becoming_current(membership))
+            # The organisation's assignments for everyone added, in a few queries (not one run per person).
+            transaction.on_commit(lambda: enrol_new_members(current))
     except IntegrityError as error:  # someone was added by another manager at the same moment
         raise ApplyRefused(
             _(

@@ -8,7 +8,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from organizations.assignments import AssignmentForm, create_assignment, enrol_new_member, withdraw
+from organizations.assignments import (
+    AssignmentForm,
+    create_assignment,
+    enrol_new_member,
+    enrol_new_members,
+    withdraw,
+)
 from organizations.models import Assignment, Membership
 from organizations.progress import MemberStatus, status_counts, with_status
 from tests.accounts.factories import staff_user
@@ -95,6 +101,29 @@ def test_a_member_who_joins_later_is_enrolled_in_open_assignments_of_their_group
     # An invitation not yet accepted is not a current member: nothing happens.
     invited = Membership.objects.create(organization=organization, email="later@example.org", source="import")
     assert enrol_new_member(invited) == 0
+
+
+def test_many_new_members_are_enrolled_in_the_same_few_queries(
+    organization, course, home_zh, django_assert_num_queries
+):
+    """An applied list enrols everyone it added at once: two queries and one INSERT per course (plus
+    enrol_many's two counts), whether it added two people or twenty."""
+    group_course = course_and_quiz(home_zh)[0]
+    create_assignment(organization, kind=Assignment.Kind.COURSE, page=course, due_on=in_days(3))
+    create_assignment(
+        organization, kind=Assignment.Kind.COURSE, page=group_course, due_on=in_days(3), group_label="二班"
+    )
+    counts = []
+    for size in (2, 20):
+        Enrolment.objects.all().delete()
+        newcomers = [f.member_of(organization, group_label="二班" if n % 2 else "一班") for n in range(size)]
+        with django_assert_num_queries(8) as captured:
+            made = enrol_new_members(newcomers)
+        counts.append(len(captured))
+        assert made == size + size // 2
+        assert set(enrolled(course)) == {m.user_id for m in newcomers}
+        assert set(enrolled(group_course)) == {m.user_id for m in newcomers if m.group_label == "二班"}
+    assert counts[0] == counts[1]
 
 
 def test_withdrawing_sets_an_end_once(organization, course):

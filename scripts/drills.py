@@ -32,10 +32,10 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 import uuid
 from pathlib import Path
 
+import local_server
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,29 +52,6 @@ def parse_args():
     parser.add_argument("--outage-after", type=float, default=6)
     parser.add_argument("--outage", type=float, default=4)
     return parser.parse_args()
-
-
-def urls():
-    server = (
-        os.environ.get("POSTGRES_URL")
-        or os.environ.get("DATABASE_URL")
-        or "postgres://postgres@127.0.0.1:5432/portal"
-    )
-    if not server.startswith(("postgres://", "postgresql://")):
-        raise SystemExit("db_drill.py needs PostgreSQL: set POSTGRES_URL to a postgres:// URL.")
-    parts = urllib.parse.urlsplit(server)
-    return (
-        urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE}")),
-        urllib.parse.urlunsplit(parts._replace(path="/postgres")),
-    )
-
-
-def admin_sql(admin_url, *statements):
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        for statement in statements:
-            connection.execute(statement)
 
 
 BUILD = """
@@ -144,7 +121,7 @@ class Visitor(threading.Thread):
 
 def main():
     args = parse_args()
-    database, admin = urls()
+    database, admin = local_server.postgres_urls(DATABASE, "drills.py")
     folder = Path(tempfile.mkdtemp(prefix="portal-drill-"))
     env = {
         key: value for key, value in os.environ.items() if key not in ("DJANGO_SETTINGS_MODULE", "REDIS_URL")
@@ -169,7 +146,9 @@ def main():
             "PYTHONPATH": str(ROOT),
         }
     )
-    admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", f"CREATE DATABASE {DATABASE}")
+    local_server.admin_sql(
+        admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", f"CREATE DATABASE {DATABASE}"
+    )
     server = redis = None
     log = open(folder / "server.log", "w")  # noqa: SIM115 - closed below
     passed = False
@@ -217,13 +196,13 @@ def main():
             visitor.start()
         time.sleep(args.outage_after)
         outage_began = time.monotonic()
-        admin_sql(
+        local_server.admin_sql(
             admin,
             f"ALTER DATABASE {DATABASE} ALLOW_CONNECTIONS false",
             f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DATABASE}'",  # noqa: S608
         )
         time.sleep(args.outage)
-        admin_sql(admin, f"ALTER DATABASE {DATABASE} ALLOW_CONNECTIONS true")
+        local_server.admin_sql(admin, f"ALTER DATABASE {DATABASE} ALLOW_CONNECTIONS true")
         outage_ended = time.monotonic()
         for visitor in visitors:
             visitor.join()
@@ -251,7 +230,7 @@ def main():
         if redis is not None:
             stop_redis(redis)
         log.close()
-        admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        local_server.admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
     if not passed:
         print(f"  server log: {folder / 'server.log'}")
     sys.exit(0 if passed else 1)

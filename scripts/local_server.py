@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,32 @@ def server_environment(port, database):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONPATH": str(ROOT),
     }
+
+
+def postgres_urls(database, script):
+    """(the URL of `database`, the URL of the server's maintenance database) on the PostgreSQL server
+    POSTGRES_URL (or DATABASE_URL) names, for scripts that make a throwaway database of their own."""
+    server = (
+        os.environ.get("POSTGRES_URL")
+        or os.environ.get("DATABASE_URL")
+        or "postgres://postgres@127.0.0.1:5432/portal"
+    )
+    if not server.startswith(("postgres://", "postgresql://")):
+        raise SystemExit(f"{script} needs PostgreSQL: set POSTGRES_URL to a postgres:// URL.")
+    parts = urllib.parse.urlsplit(server)
+    return (
+        urllib.parse.urlunsplit(parts._replace(path=f"/{database}")),
+        urllib.parse.urlunsplit(parts._replace(path="/postgres")),
+    )
+
+
+def admin_sql(admin_url, *statements):
+    """Statements outside a transaction (CREATE/DROP DATABASE) on the maintenance database."""
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
 
 
 def psql(sql):

@@ -25,6 +25,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import local_server
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,28 +39,12 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def urls():
-    server = (
-        os.environ.get("POSTGRES_URL")
-        or os.environ.get("DATABASE_URL")
-        or "postgres://postgres@127.0.0.1:5432/portal"
-    )
-    if not server.startswith(("postgres://", "postgresql://")):
-        raise SystemExit("two_servers.py needs PostgreSQL: set POSTGRES_URL to a postgres:// URL.")
-    parts = urllib.parse.urlsplit(server)
-    database = urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE}"))
-    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    database, admin = local_server.postgres_urls(DATABASE, "two_servers.py")
     redis_parts = urllib.parse.urlsplit(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
     redis = urllib.parse.urlunsplit(
         redis_parts._replace(path=f"/{os.environ.get('TWO_SERVERS_REDIS_DB', '10')}")
     )
     return database, admin, redis
-
-
-def admin_sql(admin_url, sql):
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(sql)
 
 
 def flush(redis_url):
@@ -225,8 +210,8 @@ def main():
         f"two servers: PostgreSQL database {DATABASE}, Redis {redis}, "
         f"gunicorn on ports {PORTS[0]} and {PORTS[1]}"
     )
-    admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-    admin_sql(admin, f"CREATE DATABASE {DATABASE}")
+    local_server.admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    local_server.admin_sql(admin, f"CREATE DATABASE {DATABASE}")
     flush(redis)
     servers = []
     passed = False
@@ -269,7 +254,7 @@ def main():
             except subprocess.TimeoutExpired:
                 server.kill()
         log.close()
-        admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        local_server.admin_sql(admin, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         flush(redis)
         if passed:
             import shutil

@@ -5,8 +5,11 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.forms import NAME_VALIDATORS
 
+from . import (
+    admin_menu,  # noqa: F401  (registers its hooks: menu labels in the editor's language)
+    translation_workflow,  # noqa: F401  (registers its hooks: translations go to moderation)
+)
 from . import slugs as page_slugs
-from . import translation_workflow  # noqa: F401  (registers its hooks: translations go to moderation)
 from .editor_guide import EditorGuidePanel, EditorGuideView
 from .reports import UnansweredSearchesReport
 from .staff import PermissionMenuItem

@@ -59,6 +59,12 @@ def parse_args():
         "--workers", type=int, default=None, help="gunicorn processes (deploy/gunicorn.conf.py's)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the database and folder afterwards")
+    parser.add_argument(
+        "--no-wrk",
+        dest="wrk",
+        action="store_false",
+        help="skip the cached page against static file comparison (full mode, when wrk is installed)",
+    )
     return parser.parse_args()
 
 
@@ -371,6 +377,22 @@ def stop(server, worker, logs):
     logs.close()
 
 
+def cached_against_static(env, port, plan):
+    """scripts/bench_wrk.py on a gunicorn of its own (2 sync workers), after the crowd has gone."""
+    import bench_wrk
+
+    if port_taken(port):
+        raise SystemExit(f"Port {port} is in use: stop what runs there or pass another --port.")
+    server = bench_wrk.sync_server(env, port, VENV_BIN / "gunicorn", ROOT)
+    try:
+        if not bench_wrk.wait_until_up(f"http://127.0.0.1:{port}", server):
+            raise SystemExit("The gunicorn for wrk did not start.")
+        bench_wrk.compare(port, plan)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def warm_up(port, plan):
     """Every planned page once, so each gunicorn process has loaded what it needs: the first request
     of each page kind then counts as a render (uncached), the following ones as cache hits."""
@@ -608,6 +630,10 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--check":
         return check(sys.argv[2], sys.argv[3])
     args = parse_args()
+    sys.path.insert(0, str(SCRIPTS))
+    import bench_wrk
+
+    args.wrk = args.wrk and not args.short and bench_wrk.available()
     seconds = args.seconds or (6 if args.short else 60)
     levels = [int(users) for users in args.users.split(",")]
     began = time.monotonic()
@@ -641,6 +667,10 @@ def main():
         errors = sum(outcome["errors"] for _users, outcome in outcomes)
         passed = passed and errors == 0
         print(f"  {'ok  ' if errors == 0 else 'FAIL'} no request answered with an error ({errors})")
+        if args.wrk:
+            stop(server, worker, logs)
+            server = None
+            cached_against_static(env, args.port + 1, plan)
         if not args.short:
             for users, outcome in outcomes:
                 if users == 50:

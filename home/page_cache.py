@@ -28,12 +28,19 @@ Design (issue 18, items 1 and 2):
 - Shared through Redis when REDIS_URL is set (home.cache_backend: an outage makes every page render
   uncached, never a 500). With local memory each process keeps its own cache and its own version, so
   run one process, or set REDIS_URL when several serve the site.
+- Near copies: with a shared cache each process also keeps the entries it read or stored in its own
+  memory (`_NearCopies`, at most PAGE_CACHE_NEAR_BYTES), so a hit reads only the small site version
+  from Redis instead of the whole page (a hit then costs about what a local-memory hit does). A near
+  copy is served only when its version is the one Redis holds now and it has not expired, so it is
+  exactly as fresh as the shared entry; with Redis unreachable there is no version, and nothing is
+  served from them.
 """
 
 import contextvars
 import datetime
 import hashlib
 import math
+import threading
 import time
 
 from django.conf import settings
@@ -44,7 +51,7 @@ from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from wagtail.models import Page
 
-from .site_cache import VERSION_KEY, site_changed
+from .site_cache import VERSION_KEY, first_version, site_changed
 from .times import BEIJING
 
 __all__ = ["PageCacheMiddleware", "do_not_store", "expires_at", "expires_in"]
@@ -175,6 +182,52 @@ def _hit(entry):
     return response
 
 
+class _NearCopies:
+    """This process's copies of shared entries, the longest kept first out when over `limit` bytes of
+    content. Only ever served for the version the shared cache holds now (the caller's
+    check), so a copy is never fresher or staler than the shared entry."""
+
+    def __init__(self):
+        self._entries = {}
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        return self._entries.get(key)
+
+    def keep(self, key, entry, limit):
+        size = len(entry[4])
+        if size > limit // 4:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old[4])
+            while self._entries and self._bytes + size > limit:
+                self._bytes -= len(self._entries.pop(next(iter(self._entries)))[4])
+            self._entries[key] = entry
+            self._bytes += size
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+_near = _NearCopies()
+
+
+def _near_limit():
+    """Bytes of near copies to keep: none when the cache is this process's own memory already."""
+    if "locmem" in settings.CACHES["default"]["BACKEND"].lower():
+        return 0
+    return settings.PAGE_CACHE_NEAR_BYTES
+
+
+def _fresh(entry, version, now):
+    return entry is not None and version is not None and entry[0] == version and entry[1] > now
+
+
 class PageCacheMiddleware:
     """Answers anonymous visitors from the page cache; keeps what may be kept (module docstring)."""
 
@@ -185,14 +238,26 @@ class PageCacheMiddleware:
         if not (settings.PAGE_CACHE_ENABLED and _candidate(request)):
             return self._headers(request, self.get_response(request), stored=False)
         key = _key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        entry = found.get(key)
         now = time.time()
-        if entry is not None and version is not None and entry[0] == version and entry[1] > now:
+        near_limit = _near_limit()
+        near = _near.get(key) if near_limit else None
+        if near is not None:
+            # A copy here: only the version is read from the shared cache, and the entry only if the
+            # copy is from an older version.
+            version = cache.get(VERSION_KEY)
+            if _fresh(near, version, now):
+                return _hit(near)
+            entry = cache.get(key) if version is not None else None
+        else:
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY)
+            entry = found.get(key)
+        if _fresh(entry, version, now):
+            if near_limit:
+                _near.keep(key, entry, near_limit)
             return _hit(entry)
         if version is None:
-            cache.add(VERSION_KEY, 1, None)
+            cache.add(VERSION_KEY, first_version(), None)
             version = cache.get(VERSION_KEY)
         bound = _Bound()
         token = _bound.set(bound)
@@ -222,7 +287,11 @@ class PageCacheMiddleware:
         )
         patch_vary_headers(response, ["Cookie"])
         headers = response.headers._store  # {lower-case name: (name, value)}, what _hit copies back
-        cache.set(key, (version, until, response.status_code, headers, response.content), seconds)
+        entry = (version, until, response.status_code, headers, response.content)
+        cache.set(key, entry, seconds)
+        near_limit = _near_limit()
+        if near_limit:
+            _near.keep(key, entry, near_limit)
         return True
 
     def _headers(self, request, response, *, stored):

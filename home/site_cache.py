@@ -8,6 +8,7 @@ its own, which is right for one process (`make run`) and for tests (cleared befo
 
 import contextlib
 import contextvars
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,13 +31,20 @@ TIMEOUT = 60 * 60
 _request_memo = contextvars.ContextVar("portal_site_version_memo", default=None)
 
 
+def first_version():
+    """Where the version starts, at random: should Redis lose its keys (restarted without persistence),
+    no number from before comes back, so nothing a process kept under one (the page cache's near
+    copies) is taken for current."""
+    return secrets.randbelow(2**48) + 1
+
+
 def _version():
     memo = _request_memo.get()
     if memo is not None and "version" in memo:
         return memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
+        cache.add(VERSION_KEY, first_version(), None)
         version = cache.get(VERSION_KEY, 1)
     if memo is not None:
         memo["version"] = version
@@ -79,7 +87,7 @@ def site_changed(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: nothing cached under one either
-        cache.set(VERSION_KEY, 1, None)
+        cache.set(VERSION_KEY, first_version(), None)
 
 
 for signal in (page_published, page_unpublished, post_page_move):

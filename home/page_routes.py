@@ -140,7 +140,8 @@ def _kept_page(kept):
 def _from_kept(request, components):
     """The route from the kept route of the path, or of the nearest page above it whose sub-routes
     Wagtail would reach the same way (no routable page above it could take the rest first): that page
-    routes the rest itself, as in Wagtail's walk. None when nothing usable is kept."""
+    routes the rest itself, as in Wagtail's walk. Returns the route (False: none, a 404) and how many
+    components the kept route it started from has; (None, None) when nothing usable is kept."""
     keys = [_page_key(request, components[:length]) for length in range(len(components), -1, -1)]
     found = cache.get_many(keys)
     for length, key in zip(range(len(components), -1, -1), keys, strict=True):
@@ -149,12 +150,13 @@ def _from_kept(request, components):
             continue
         page = _kept_page(kept)
         if page is None:
-            return None
+            return None, None
         try:
-            return page.route(request, components[length:])  # checks it is live; its own sub-routes
+            # checks it is live; its own sub-routes
+            return page.route(request, components[length:]), length
         except Http404:
-            return False
-    return None
+            return False, length
+    return None, None
 
 
 def _reaches_below(page):
@@ -173,16 +175,20 @@ def _reaches_below(page):
 def _route_for(request, path):
     """The route Wagtail would find (page, args, kwargs), from a kept route when there is one."""
     components = [component for component in path.split("/") if component]
-    result = _from_kept(request, components)
-    if result is not None:
-        return result or None
+    result, kept_length = _from_kept(request, components)
+    if result is False:
+        return None
+    if result is None:
+        result = Page.route_for_request(request, path)
     site = _cached_site(request)
-    result = Page.route_for_request(request, path)
     if result is None or site is None:
         return result
     page = result[0]
-    # The page that answered keeps its own route (a sub-route's path: the page's part of it).
+    # The page that answered keeps its own route (a sub-route's path: the page's part of it), also
+    # when it was reached from the kept route of a page above it.
     own = components[: max(page.depth - site.root_page.depth, 0)]
+    if kept_length is not None and len(own) <= kept_length:
+        return result  # the kept route's own page (with a sub-route of its own): kept already
     if not _is_the_page_itself(page, site, own):
         return result
     below = _reaches_below(page)

@@ -1,20 +1,15 @@
 """The demo awareness content seed_demo builds: both languages, real files, safe to run twice.
 
 tests/conftest.py runs the DemoSeeder once per test database, so the content is here in every test.
+That seed_demo run twice adds nothing is tested in tests/home/test_demo_inventory.py, which runs it
+twice once for its module.
 """
 
-import io
 import re
 import struct
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils.html import escape
-from wagtail.documents.models import Document
-from wagtail.images.models import Image
-from wagtail.models import Page
-from wagtailmedia.models import Media
 
 from home.demo import DEMO_MEDIA, load_demo_data
 from home.models import (
@@ -23,7 +18,6 @@ from home.models import (
     CaseStudyPage,
     ContentIndexPage,
     ContentPage,
-    HomePage,
     Topic,
     VideoPage,
 )
@@ -190,15 +184,3 @@ def test_demo_media_files_are_small():
     for spec in load_demo_data("home", "videos"):
         referenced |= {spec["video"], spec["zh-hans"]["captions"], spec["en"]["captions"]}
     assert referenced <= set(sizes)
-
-
-def test_seed_demo_twice_adds_no_pages_or_files():
-    call_command("seed_demo", stdout=io.StringIO())
-
-    def counts():
-        return {model.__name__: model.objects.count() for model in (Page, HomePage, Image, Document, Media)}
-
-    before = counts()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert counts() == before
-    assert Path(Media.objects.first().file.path).exists()

@@ -6,21 +6,26 @@ Attempts are generated with seeded random number generators: their statuses and 
 same on every run; only their dates follow the day it runs, and dates are not counted here.
 
 seed_demo runs twice, once for the module, inside a transaction rolled back at the end (the
-session's demo site, built by tests/conftest.py, stays as it was).
+session's demo site, built by tests/conftest.py, stays as it was). The tests that a second run adds
+nothing live here too, so that they share those two runs (about 8 s of CPU each).
 """
 
 import io
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
-from wagtail.models import Page
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision
+from wagtailmedia.models import Media
 
 from destinations.models import ChangeNote, ConsularContact, Destination
 from events.models import Event, Invitation, Registration
-from home.models import PortalSettings, Topic
+from home.models import HomePage, PortalSettings, Topic
 from quizzes.models import Answer, Attempt, Choice, Question
 
 pytestmark = pytest.mark.django_db  # pytest-django creates the test database only for marked tests
@@ -186,7 +191,17 @@ def inventory():
         "attempts' total score": attempts.aggregate(total=Sum("score"))["total"],
         "answers": Answer.objects.count(),
     }
-    return {"pages": dict(sorted(pages.items())), "records": records, "texts": texts()}
+    counts = {
+        model.__name__: model.objects.count()
+        for model in (Page, Revision, Topic, HomePage, Image, Document, Media)
+    }
+    return {
+        "pages": dict(sorted(pages.items())),
+        "records": records,
+        "texts": texts(),
+        "counts": counts,
+        "first video's file exists": Path(Media.objects.first().file.path).exists(),
+    }
 
 
 SAMPLE_PAGES = [
@@ -266,3 +281,17 @@ def test_seed_demo_writes_the_expected_words(runs):
 def test_a_second_seed_demo_builds_nothing_new(runs):
     first, second = runs
     assert second == first
+
+
+def test_seed_demo_twice_changes_nothing(runs):
+    first, second = runs
+    assert [second["counts"][name] for name in ("Page", "Revision", "Topic")] == [
+        first["counts"][name] for name in ("Page", "Revision", "Topic")
+    ]
+
+
+def test_seed_demo_twice_adds_no_pages_or_files(runs):
+    first, second = runs
+    names = ("Page", "HomePage", "Image", "Document", "Media")
+    assert {name: second["counts"][name] for name in names} == {name: first["counts"][name] for name in names}
+    assert second["first video's file exists"]

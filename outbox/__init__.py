@@ -6,10 +6,13 @@ room imports `outbox.sending` or `outbox.models`.
 from importlib import import_module
 
 __all__ = [
+    "Composed",
     "attachment",
     "cancel_pending",
+    "composer",
     "dedupe_key_taken",
     "email_context",
+    "queue_composed",
     "queue_message",
     "queue_messages",
     "render_email",

@@ -8,17 +8,20 @@ from contextlib import contextmanager
 
 from django.db.models import Count, Q
 
-from . import sending
+from . import composing, rendering, sending
 from .models import Message
 
-attachment = sending.attachment
+attachment = rendering.attachment
 cancel_pending = sending.cancel_pending
 queue_message = sending.queue_message
 queue_messages = sending.queue_messages
-render_email = sending.render_email
+queue_composed = sending.queue_composed
+composer = composing.composer
+Composed = composing.Composed
+render_email = rendering.render_email
 send = sending.send
 dedupe_key_taken = sending.dedupe_key_taken
-email_context = sending.email_context
+email_context = rendering.email_context
 
 
 def taken_keys(dedupe_keys):

@@ -19,6 +19,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
 
+from .composing import compose
 from .models import Message
 
 logger = logging.getLogger(__name__)
@@ -88,7 +89,9 @@ def deliver(message, *, include_failed=False, now=False, connection=None):
 
     Never raises for a mail error: the error is logged and stored, the message stays pending (its
     next try `retry_delay` later) until it has been tried OUTBOX_MAX_TRIES times, then it is marked
-    failed. `now=True` tries a pending message before its next try is due.
+    failed. `now=True` tries a pending message before its next try is due. A message queued to be
+    written when sent (outbox/composing.py) is written first; an error writing it counts as a failed
+    try, as a mail error does.
     Returns "sent", "pending" (failed, will be retried), "failed" (given up) or "skipped".
     `connection` (an open mail connection) lets a batch share one conversation with the server.
     """
@@ -97,6 +100,9 @@ def deliver(message, *, include_failed=False, now=False, connection=None):
         return SKIPPED
     message = Message.objects.get(pk=message_id)
     try:
+        # An email written when it is sent is written now, once, and stored (a retry sends the same).
+        if message.composer and not compose(message):
+            return SKIPPED  # nothing to send any more: withdrawn
         build_email(message, connection=connection).send()
     except Exception as error:
         gave_up = message.tries >= settings.OUTBOX_MAX_TRIES

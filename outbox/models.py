@@ -23,6 +23,10 @@ class Message(models.Model):
     # Files sent with the email (a calendar entry, a QR code): a list of
     # {"filename", "mimetype", "content_base64"}, stored so a retry sends the same files.
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # An email written when it is sent (outbox/composing.py): the name of its composer and what it is
+    # given; the composer is cleared once the words and files above are written.
+    composer = models.CharField(_("composer"), max_length=100, blank=True, default="")
+    composer_arguments = models.JSONField(_("composer's arguments"), default=dict, blank=True)
     dedupe_key = models.CharField(
         _("de-duplication key"),
         max_length=255,
@@ -59,4 +63,4 @@ class Message(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} → {self.recipient}"
+        return f"{self.subject or self.composer} → {self.recipient}"

@@ -8,7 +8,7 @@ notification templates call this tag, which fills in what the context lacks, in 
 from django import template
 from django.utils import translation
 
-from ..sending import email_context
+from ..rendering import email_context
 
 register = template.Library()
 

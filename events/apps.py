@@ -8,5 +8,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        # Receivers use the models, which exist only once the app registry is ready.
-        from . import receivers  # noqa: F401
+        # Receivers use the models, which exist only once the app registry is ready; the registrants'
+        # emails are written by the outbox's worker with the composer notifications registers.
+        from . import notifications, receivers  # noqa: F401

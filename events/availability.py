@@ -76,19 +76,28 @@ def full_and_waitlist_closed(event, confirmed, at):
     return event.capacity is not None and confirmed >= event.capacity and not promotions_allowed(event, at)
 
 
+def counted(events):
+    """The events (a queryset) with their `confirmed` and `waitlisted` counts, in the same query."""
+    return events.annotate(
+        confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
+        waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+    )
+
+
 def with_counts(event):
     """The event as stored now (a page published since `event` was read may have changed its rules),
     with its `confirmed` and `waitlisted` counts: one query."""
-    return Event.objects.annotate(
-        confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
-        waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
-    ).get(pk=event.pk)
+    return counted(Event.objects).get(pk=event.pk)
 
 
 def registration_state(event, at=None):
     """Whether registration is open now (or at `at`), places left and the waitlist (one query)."""
+    return state_of(with_counts(event), at)
+
+
+def state_of(current, at=None):
+    """`registration_state` of an Event read with its counts (`counted`), without another query."""
     at = at or timezone.now()
-    current = with_counts(event)
     reason = closed_reason(current, at)
     if reason is None and full_and_waitlist_closed(current, current.confirmed, at):
         reason = ClosedReason.CLOSED

@@ -84,40 +84,95 @@ def kept_details(event, language):
     )
 
 
-def send_to(registration, template, dedupe_key, details=None, attachments=None, **extra):
-    details = details or kept_details(registration.event, registration.language)
-    if outbox.dedupe_key_taken(dedupe_key):
-        return None  # do not build attachments for what would not be sent
-    return outbox.send(
+# An email to one registrant is queued in the caller's transaction (one INSERT) and written by the
+# worker when it is sent (outbox/composing.py): under a crowd, a registration does not wait for its
+# templates, calendar file and QR code. What was decided when it was queued (the kind of email, the
+# registration's status then, a waitlist position) travels with it; the rest is read when it is written.
+REGISTRANT_EMAIL = "events.registrant"
+
+
+class Kind:
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    ALREADY_REGISTERED = "already_registered"
+    PROMOTED = "promoted"
+    CANCELLED = "cancelled"
+
+
+def confirmed_files(registration, details, **arguments):
+    return confirmed_attachments(registration, details)
+
+
+def tentative_files(registration, details, **arguments):
+    return [calendar_attachment(registration, details=details)]
+
+
+def already_registered_files(registration, details, registration_confirmed, **arguments):
+    if registration_confirmed:
+        return confirmed_attachments(registration, details)
+    return [calendar_attachment(registration, details=details)]
+
+
+def cancelled_files(registration, details, was_confirmed, **arguments):
+    return [calendar_attachment(registration, "CANCEL", details)] if was_confirmed else []
+
+
+# Kind: (template, its files, what its context adds from the registration as it is when written)
+KINDS = {
+    Kind.CONFIRMED: (CONFIRMED_TEMPLATE, confirmed_files, lambda registration: {}),
+    Kind.WAITLISTED: (
+        WAITLISTED_TEMPLATE,
+        tentative_files,
+        lambda registration: {"promotion_deadline": promotion_deadline(registration.event)},
+    ),
+    Kind.ALREADY_REGISTERED: (ALREADY_REGISTERED_TEMPLATE, already_registered_files, lambda registration: {}),
+    Kind.PROMOTED: (PROMOTED_TEMPLATE, confirmed_files, lambda registration: {}),
+    Kind.CANCELLED: (
+        CANCELLED_TEMPLATE,
+        cancelled_files,
+        # given when staff cancelled it for them
+        lambda registration: {"reason": registration.cancellation_reason},
+    ),
+}
+
+
+def send_to(registration, kind, dedupe_key, **arguments):
+    """Queue the `kind` email to the registrant, in their language, written when it is sent.
+    `arguments` (JSON values) go to its template's context. None when `dedupe_key` was used."""
+    return outbox.queue_composed(
         registration.email,
-        template,
-        registration_context(registration, details, **extra),
+        REGISTRANT_EMAIL,
+        {"registration": registration.pk, "kind": kind, "status": registration.status, **arguments},
         language=registration.language,
         dedupe_key=dedupe_key,
-        attachments=attachments(details) if callable(attachments) else attachments,
+    )
+
+
+@outbox.composer(REGISTRANT_EMAIL)
+def write_registrant_email(registration, kind, status, **arguments):
+    """The email `send_to` queued, as the registration and its event are now, with the status the
+    registration had then; None when the registration is gone (nothing to send)."""
+    registration = Registration.objects.select_related("event").filter(pk=registration).first()
+    if registration is None:
+        return None
+    registration.status = status
+    template, files, extra = KINDS[kind]
+    details = kept_details(registration.event, registration.language)
+    return outbox.Composed(
+        template,
+        registration_context(registration, details, **arguments, **extra(registration)),
+        attachments=files(registration, details, **arguments),
     )
 
 
 def send_confirmation(registration):
     """Confirmed: the calendar file, the check-in QR code and (online events) the joining link."""
-    return send_to(
-        registration,
-        CONFIRMED_TEMPLATE,
-        f"events:confirmed:{registration.pk}",
-        attachments=lambda details: confirmed_attachments(registration, details),
-    )
+    return send_to(registration, Kind.CONFIRMED, f"events:confirmed:{registration.pk}")
 
 
 def send_waitlisted(registration, position):
     """On the waitlist: a tentative calendar entry (the same UID, so a place later confirms it)."""
-    return send_to(
-        registration,
-        WAITLISTED_TEMPLATE,
-        f"events:waitlisted:{registration.pk}",
-        attachments=lambda details: [calendar_attachment(registration, details=details)],
-        position=position,
-        promotion_deadline=promotion_deadline(registration.event),
-    )
+    return send_to(registration, Kind.WAITLISTED, f"events:waitlisted:{registration.pk}", position=position)
 
 
 def send_already_registered(registration, position=None):
@@ -127,41 +182,25 @@ def send_already_registered(registration, position=None):
     At most one such email an hour per registration, so the form cannot flood someone's inbox.
     """
     hour = timezone.now().strftime("%Y%m%d%H")
-    confirmed = registration.status == Registration.Status.CONFIRMED
     return send_to(
         registration,
-        ALREADY_REGISTERED_TEMPLATE,
+        Kind.ALREADY_REGISTERED,
         f"events:already-registered:{registration.pk}:{hour}",
-        attachments=(lambda details: confirmed_attachments(registration, details))
-        if confirmed
-        else (lambda details: [calendar_attachment(registration, details=details)]),
         position=position,
-        registration_confirmed=confirmed,
+        registration_confirmed=registration.status == Registration.Status.CONFIRMED,
     )
 
 
 def send_promoted(registration):
     """A place from the waitlist: the same as a confirmation, with a link to decline it."""
-    return send_to(
-        registration,
-        PROMOTED_TEMPLATE,
-        f"events:promoted:{registration.pk}",
-        attachments=lambda details: confirmed_attachments(registration, details),
-    )
+    return send_to(registration, Kind.PROMOTED, f"events:promoted:{registration.pk}")
 
 
 def send_cancelled(registration, was_confirmed):
     """The registration is cancelled; a confirmed one's calendar entry is withdrawn. When staff
     cancelled it, the email says so and gives their reason."""
     return send_to(
-        registration,
-        CANCELLED_TEMPLATE,
-        f"events:cancelled:{registration.pk}",
-        attachments=(lambda details: [calendar_attachment(registration, "CANCEL", details)])
-        if was_confirmed
-        else None,
-        was_confirmed=was_confirmed,
-        reason=registration.cancellation_reason,  # given when staff cancelled it for them
+        registration, Kind.CANCELLED, f"events:cancelled:{registration.pk}", was_confirmed=was_confirmed
     )
 
 

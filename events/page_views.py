@@ -25,7 +25,15 @@ from home.times import in_beijing
 
 from . import registration as registrations
 from .access import invitation_in_session, invitation_tokens, is_own_address, is_staff
-from .availability import ClosedReason, RegistrationState, promotion_deadline, registration_state
+from .availability import (
+    ClosedReason,
+    RegistrationState,
+    counted,
+    promotion_deadline,
+    registration_state,
+    state_of,
+    with_counts,
+)
 from .forms import RegistrationForm
 from .listing import EventCard, event_index_context
 from .models.records import Event, Invitation
@@ -164,6 +172,12 @@ def initial_values(request, invitation):
     return initial
 
 
+def counted_event(page):
+    """The page's Event with its confirmed and waitlisted counts: one query (created the first time)."""
+    event = counted(Event.objects.filter(translation_key=page.translation_key)).first()
+    return event if event is not None else with_counts(event_for(page))
+
+
 def registration_closed_response(request, context, reason, status=200):
     context = context | {"closed_reason": reason, "form": None}
     return TemplateResponse(request, "events/register.html", context, status=status)
@@ -178,7 +192,7 @@ def register(request, page):
     a signed-in person who registered one of their own verified addresses is told there as well."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    event = event_for(page)
+    event = counted_event(page)
     invitation = None
     staff = False
     if page.is_private or event.is_private:
@@ -189,7 +203,7 @@ def register(request, page):
     context = {"page": page, "event": event, "invitation": invitation}
     if not page.registration_required:
         return registration_closed_response(request, context, ClosedReason.NOT_NEEDED)
-    state = registration_state(event)
+    state = state_of(event)
     context["state"] = state
     if not state.is_open:
         return registration_closed_response(request, context, state.reason)

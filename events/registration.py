@@ -12,9 +12,9 @@ The rules of the waitlist:
   full event takes no more registrations, and a place that frees up goes to whoever registers next;
 - a newcomer never takes a free place ahead of people already waiting (outside the cut-off).
 
-Emails are stored in the outbox after the locking transaction commits (so a slow template never holds
-the lock); the outbox delivers and retries them, so a mail server that is down never loses a
-registration.
+A registrant's email is stored in the outbox in the registration's own transaction and written by the
+outbox's worker when it is sent (events/notifications.py), so no template is rendered while the lock is
+held; the outbox delivers and retries it, so a mail server that is down never loses a registration.
 """
 
 from dataclasses import dataclass
@@ -96,9 +96,10 @@ def waitlist_position(registration):
     return ahead.count() + 1
 
 
-def fill_from_waitlist(event, confirmed, at):
-    """Promote people waiting into free places; call with the Event row locked. Returns them."""
-    if event.capacity is None or not promotions_allowed(event, at):
+def fill_from_waitlist(event, confirmed, at, waiting=None):
+    """Promote people waiting into free places; call with the Event row locked. Returns them.
+    `waiting`: how many wait, when the caller has counted them (none: nothing to read)."""
+    if event.capacity is None or waiting == 0 or not promotions_allowed(event, at):
         return []
     free = event.capacity - confirmed
     if free <= 0:
@@ -116,8 +117,8 @@ def promote_waitlisted(event):
     now = timezone.now()
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
-        confirmed, _waiting = counts(locked)
-        promoted = fill_from_waitlist(locked, confirmed, now)
+        confirmed, waiting = counts(locked)
+        promoted = fill_from_waitlist(locked, confirmed, now, waiting)
     for registration in promoted:
         notifications.send_promoted(registration)
     return promoted
@@ -148,7 +149,7 @@ def register(event, *, name, email, language, phone="", organisation="", user=No
         promoted = []
         if existing is None:
             confirmed, waiting = counts(locked)
-            promoted = fill_from_waitlist(locked, confirmed, now)
+            promoted = fill_from_waitlist(locked, confirmed, now, waiting)
             confirmed, waiting = confirmed + len(promoted), waiting - len(promoted)
             has_place = locked.capacity is None or confirmed < locked.capacity
             if not has_place and not promotions_allowed(locked, now):
@@ -226,8 +227,8 @@ def cancel_registration(registration, by_user=None, reason=""):
         )
         promoted = []
         if current == Status.CONFIRMED:
-            confirmed, _waiting = counts(locked)
-            promoted = fill_from_waitlist(locked, confirmed, now)
+            confirmed, waiting = counts(locked)
+            promoted = fill_from_waitlist(locked, confirmed, now, waiting)
     was_confirmed = current == Status.CONFIRMED
     registration.status = Status.CANCELLED
     registration.cancelled_at = now

@@ -13,6 +13,7 @@ from events import calendar
 from events import registration as registrations
 from events.notifications import event_changed
 from outbox.models import Message
+from tests.emails import send_queued
 from tests.events import factories
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +117,7 @@ def test_the_online_joining_link_is_in_a_registrants_calendar_file(index):
 
 
 def test_a_change_of_time_sends_an_update_with_the_same_uid_and_a_higher_sequence(page, registration):
+    send_queued()
     before = only_event(
         attached_calendar(Message.objects.get(dedupe_key=f"events:confirmed:{registration.pk}"))
     )

@@ -7,6 +7,7 @@ import pytest
 from events import registration as registrations
 from events.notifications import event_changed, message_registrants
 from outbox.models import Message
+from tests.emails import send_queued
 from tests.events import factories
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,7 @@ def test_each_registrant_gets_the_change_in_their_language(page, event):
 
 def test_without_a_live_translation_the_email_uses_the_source_language_page(event):
     register(event, "en@example.org", language="en")
+    send_queued()
     message = Message.objects.get(recipient="en@example.org")
     assert "社区安全展览" in message.subject
     assert message.language == "en"

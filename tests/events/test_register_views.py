@@ -36,6 +36,9 @@ def run_on_commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+REGISTER_QUERIES = 17
+
+
 def form_url(page):
     return page.url + "register/"
 
@@ -119,6 +122,24 @@ def test_the_form_pages_queries_do_not_grow_with_registrations(client, page):
         client.get(form_url(page))
 
     assert len(many) == len(few)
+
+
+def test_registering_costs_a_bounded_number_of_queries_and_renders_no_email(
+    client, page, django_assert_max_num_queries
+):
+    client.get(form_url(page))
+    for number in range(8):
+        RegistrationFactory(event=event_of(page), email=f"someone{number}@example.org")
+
+    # The page, its Event with its counts, then under the lock: the Event, this address's
+    # registration, the counts, the INSERT of the registration and of its email (each in a savepoint
+    # for its unique key), and the session that remembers what the next page says.
+    with django_assert_max_num_queries(REGISTER_QUERIES):
+        response = post(client, page)
+
+    assert response.status_code == 302
+    (message,) = Message.objects.filter(recipient="lilei@example.org")
+    assert message.body_text == ""  # written by the worker when it sends it
 
 
 # Outcomes: one page for all

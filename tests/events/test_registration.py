@@ -2,6 +2,7 @@
 address, both languages sharing one capacity, when registration is closed, invitation-only events,
 the confirmation email and what happens when the mail server is down."""
 
+import base64
 import datetime
 from io import StringIO
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from events import registration as registrations
 from events.models import Invitation, Registration
 from outbox.models import Message
+from tests.emails import send_queued
 from tests.events import factories
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,12 @@ def register(event, email="lilei@example.org", name="李雷", language="zh-hans"
 
 def messages_to(email):
     return Message.objects.filter(recipient__iexact=email).order_by("pk")
+
+
+def sent_to(email):
+    """The emails to `email`, written and sent as the worker sends them."""
+    send_queued()
+    return messages_to(email)
 
 
 def keys_to(email):
@@ -89,7 +97,7 @@ def test_the_confirmation_email_carries_the_calendar_file_and_the_check_in_qr_co
 
 def test_the_confirmation_email_has_the_registrants_own_cancel_and_calendar_links(event):
     result = register(event)
-    body = messages_to("lilei@example.org").get().body_text
+    body = sent_to("lilei@example.org").get().body_text
     token = result.registration.cancel_token
     assert f"https://portal.example.org/zh-hans/events/registrations/{token}/cancel/" in body
     assert f"https://portal.example.org/zh-hans/events/registrations/{token}/event.ics" in body
@@ -98,7 +106,7 @@ def test_the_confirmation_email_has_the_registrants_own_cancel_and_calendar_link
 def test_the_confirmation_email_is_in_the_registrants_language(page, event):
     factories.translate(page, "en", title="Overseas safety lecture", summary="A lecture.")
     register(event, email="ann@example.org", name="Ann", language="en")
-    message = messages_to("ann@example.org").get()
+    message = sent_to("ann@example.org").get()
     assert message.language == "en"
     assert "Overseas safety lecture" in message.subject
     assert "/en/events/registrations/" in message.body_text
@@ -111,15 +119,15 @@ def test_an_online_events_joining_link_is_in_the_confirmation_but_not_in_the_wai
     event = factories.event_of(page)
     register(event, email="first@example.org")
     register(event, email="second@example.org")
-    assert "https://meeting.example.cn/j/42" in messages_to("first@example.org").get().body_text
-    assert "https://meeting.example.cn/j/42" not in messages_to("second@example.org").get().body_text
+    assert "https://meeting.example.cn/j/42" in sent_to("first@example.org").get().body_text
+    assert "https://meeting.example.cn/j/42" not in sent_to("second@example.org").get().body_text
 
 
 def test_a_signed_in_persons_registration_is_linked_to_them_and_mentions_my_events(event, make_user):
     user = make_user(email="lilei@example.org")
     result = register(event, user=user)
     assert result.registration.user == user
-    assert "/zh-hans/my/events/" in messages_to("lilei@example.org").get().body_text
+    assert "/zh-hans/my/events/" in sent_to("lilei@example.org").get().body_text
 
 
 # One live registration per address
@@ -161,7 +169,7 @@ def test_someone_on_the_waitlist_registering_again_is_told_their_position(event)
     again = register(event, email="C@example.org")
     assert again.outcome == "already_registered"
     assert again.registration.status == Registration.Status.WAITLISTED
-    assert "1" in messages_to("c@example.org").last().body_text
+    assert "1" in sent_to("c@example.org").last().body_text
 
 
 def test_someone_who_cancelled_may_register_again(event):
@@ -309,6 +317,60 @@ def test_staff_may_register_anyone_for_a_private_event(private_event, make_user)
     officer.user_permissions.add(Permission.objects.get(codename="manage_registrations"))
     result = register(private_event, email="guest@example.org", user=officer)
     assert result.outcome == "confirmed"
+
+
+# The email is written when it is sent
+
+
+def test_a_registration_queues_one_email_that_the_worker_writes_in_the_registrants_language(
+    page, event, mailoutbox
+):
+    factories.translate(page, "en", title="Overseas safety lecture", summary="A lecture.")
+    result = register(event, email="ann@example.org", name="Ann", language="en")
+    (queued,) = messages_to("ann@example.org")
+    assert (queued.subject, queued.body_text, queued.attachments) == ("", "", [])  # nothing rendered yet
+
+    send_queued()
+
+    (message,) = messages_to("ann@example.org")
+    assert message.status == Message.Status.SENT
+    assert message.subject == "Registration confirmed: Overseas safety lecture"
+    assert result.registration.check_in_code in message.body_text
+    assert [item["filename"] for item in message.attachments] == [
+        "event.ics",
+        f"check-in-{result.registration.check_in_code}.png",
+    ]
+    (email,) = mailoutbox
+    assert email.subject == message.subject
+    assert email.extra_headers["Content-Language"] == "en"
+
+
+def test_a_waitlist_email_written_after_a_promotion_still_says_what_happened_then(event):
+    first = register(event, email="a@example.org")
+    register(event, email="b@example.org")
+    register(event, email="c@example.org")  # waiting, first in line
+    registrations.cancel(first.registration)  # c is promoted before the worker sends anything
+
+    send_queued()
+
+    waitlisted = messages_to("c@example.org").get(dedupe_key__startswith="events:waitlisted:")
+    assert "候补" in waitlisted.subject
+    assert "1" in waitlisted.body_text  # the position when it was queued
+    (ics,) = waitlisted.attachments
+    vevent = icalendar.Calendar.from_ical(base64.b64decode(ics["content_base64"])).walk("VEVENT")[0]
+    assert vevent.get("status") == "TENTATIVE"
+    promoted = messages_to("c@example.org").get(dedupe_key__startswith="events:promoted:")
+    assert promoted.status == Message.Status.SENT
+
+
+def test_an_email_whose_registration_is_gone_is_withdrawn_unsent(event, mailoutbox):
+    result = register(event)
+    Registration.objects.filter(pk=result.registration.pk).delete()
+
+    send_queued()
+
+    assert messages_to("lilei@example.org").get().status == Message.Status.CANCELLED
+    assert mailoutbox == []
 
 
 # The mail server is down

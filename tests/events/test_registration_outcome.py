@@ -14,6 +14,7 @@ from django.utils import translation
 from events import registration as registrations
 from events.calendar import event_uid
 from outbox.models import Message
+from tests.emails import send_queued
 from tests.events import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +112,7 @@ def test_the_waitlist_email_says_waitlist_and_carries_a_tentative_calendar_entry
     take_the_place(page)
     event = f.event_of(page)
     registrations.register(event, name="王芳", email="wang@example.org", language="zh-hans")
+    send_queued()
 
     message = Message.objects.get(recipient="wang@example.org")
     vevent = calendar_of(message).walk("VEVENT")[0]
@@ -129,6 +131,7 @@ def test_registering_again_while_waiting_says_waitlist_and_carries_the_calendar_
     event = f.event_of(page)
     registrations.register(event, name="王芳", email="wang@example.org", language="zh-hans")
     registrations.register(event, name="王芳", email="wang@example.org", language="zh-hans")
+    send_queued()
 
     again = Message.objects.get(
         recipient="wang@example.org", dedupe_key__startswith="events:already-registered:"
@@ -142,6 +145,7 @@ def test_the_promotion_confirms_the_same_calendar_entry(page):
     first = registrations.register(event, name="先到者", email="first@example.org", language="zh-hans")
     registrations.register(event, name="王芳", email="wang@example.org", language="zh-hans")
     registrations.cancel(first.registration)
+    send_queued()
 
     promoted = Message.objects.get(recipient="wang@example.org", dedupe_key__startswith="events:promoted:")
     vevent = calendar_of(promoted).walk("VEVENT")[0]

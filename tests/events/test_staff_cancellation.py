@@ -15,6 +15,7 @@ from events.models import Registration
 from outbox.models import Message
 from tests.accounts.factories import staff_user
 from tests.concurrency import CONCURRENT, at_once
+from tests.emails import send_queued
 from tests.events import factories
 from tests.events.factories import EventFactory, RegistrationFactory
 
@@ -71,6 +72,8 @@ def fresh(registration):
 
 
 def cancellation_emails(email):
+    """The cancellation emails to `email`, written and sent as the worker sends them."""
+    send_queued()
     return Message.objects.filter(recipient=email, dedupe_key__startswith="events:cancelled:")
 
 

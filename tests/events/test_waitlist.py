@@ -10,6 +10,7 @@ from django.utils import timezone
 from events import registration as registrations
 from events.models import Registration
 from outbox.models import Message
+from tests.emails import send_queued
 from tests.events import factories
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,7 @@ def test_a_confirmed_registration_has_no_waitlist_position(event):
 
 def test_the_waitlist_email_tells_the_position(event):
     full_with_waitlist(event)
+    send_queued()
     message = Message.objects.get(recipient="w2@example.org")
     assert message.dedupe_key.startswith("events:waitlisted:")
     assert "2" in message.body_text
@@ -101,6 +103,7 @@ def test_a_promotion_is_emailed_once_with_a_decline_link_and_the_calendar_file(e
     (a, b), (first, _second) = full_with_waitlist(event)
     registrations.cancel(a)
     registrations.cancel(a)
+    send_queued()
     message = Message.objects.get(recipient="w1@example.org", dedupe_key__startswith="events:promoted:")
     assert f"/events/registrations/{first.cancel_token}/decline/" in message.body_text
     assert [item["filename"] for item in message.attachments][0] == "event.ics"
@@ -127,6 +130,7 @@ def test_a_reused_cancel_token_changes_nothing_the_second_time(event):
 def test_the_cancellation_email_withdraws_the_calendar_entry(event):
     (a, _b), _waiting = full_with_waitlist(event, waiting=0)
     registrations.cancel(a)
+    send_queued()
     message = Message.objects.get(recipient="a@example.org", dedupe_key__startswith="events:cancelled:")
     (ics,) = message.attachments
     import base64

@@ -5,6 +5,7 @@ unfinished attempt per person and quiz" are unique constraints (quizzes/models/a
 starting at once cannot get past them; submitting locks the attempt row, so it is scored once.
 """
 
+import copy
 import random
 import secrets
 from dataclasses import dataclass
@@ -290,11 +291,22 @@ class RowState(TextChoices):
     EXPIRED = "expired"
 
 
-def _locked_open(attempt_pk, now):
-    """Inside a transaction: the attempt row locked, checked to be open and in time."""
-    attempt = Attempt.objects.select_for_update().get(pk=attempt_pk)
-    if attempt.status != Attempt.Status.IN_PROGRESS:
-        return attempt, RowState.CLOSED
+def _locked_open(attempt, now):
+    """Inside a transaction: the attempt row locked, checked to be open and in time.
+
+    Returns the attempt as it is under the lock: a copy of `attempt` with what another request may have
+    changed read again (its status, deadline and draft; the snapshot is fixed at the start, so the
+    caller's is reused rather than read and decoded twice), or, once finished, the row as stored."""
+    status, deadline, draft = (
+        Attempt.objects.select_for_update()
+        .filter(pk=attempt.pk)
+        .values_list("status", "deadline", "draft")
+        .get()
+    )
+    if status != Attempt.Status.IN_PROGRESS:
+        return Attempt.objects.get(pk=attempt.pk), RowState.CLOSED
+    attempt = copy.copy(attempt)
+    attempt.status, attempt.deadline, attempt.draft = status, deadline, draft
     if is_overdue(attempt, now):
         attempt.status = Attempt.Status.EXPIRED
         attempt.passed = False
@@ -314,7 +326,7 @@ def save_answers(attempt, answers, now=None):
     now = now or timezone.now()
     cleaned = clean_answers(attempt, answers)
     with transaction.atomic():
-        locked, state = _locked_open(attempt.pk, now)
+        locked, state = _locked_open(attempt, now)
         if state == RowState.OPEN:
             locked.draft = {**locked.draft, **cleaned}
             locked.save(update_fields=["draft"])
@@ -344,12 +356,16 @@ def answer_rows(result, attempt=None, existing_questions=None):
     ]
 
 
+SCORED_FIELDS = ["draft", "status", "submitted_at", "score", "max_score", "percent", "passed", "result_code"]
+
+
 def _with_result_code(attempt):
+    """Store the scored attempt with a result code of its own (another try on the rare clash)."""
     for _try in range(5):
         attempt.result_code = new_code()
         try:
             with transaction.atomic():
-                attempt.save()
+                attempt.save(update_fields=SCORED_FIELDS)
             return
         except IntegrityError:
             continue
@@ -367,14 +383,14 @@ def submit_attempt(attempt, answers=None, now=None):
     now = now or timezone.now()
     cleaned = clean_answers(attempt, answers or {})
     with transaction.atomic():
-        locked, state = _locked_open(attempt.pk, now)
+        locked, state = _locked_open(attempt, now)
         if state == RowState.OPEN:
             final = {**locked.draft, **cleaned}
             result = scoring.score(locked.snapshot, final)
             existing_questions = set(
-                Question.objects.filter(
-                    pk__in=[question["question_id"] for question in locked.snapshot]
-                ).values_list("pk", flat=True)
+                Question.objects.filter(pk__in=[question["question_id"] for question in locked.snapshot])
+                .order_by()
+                .values_list("pk", flat=True)
             )
             Answer.objects.bulk_create(answer_rows(result, locked, existing_questions))
             locked.draft = final

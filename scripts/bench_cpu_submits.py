@@ -14,6 +14,7 @@ Each run works on a copy of the scratch database, so runs never see one another'
 """
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -164,7 +165,7 @@ def main():
 
         PROFILER = cProfile.Profile()
         (registrations if args.profile == "registration" else submits)(args.count)
-        pstats.Stats(PROFILER).sort_stats("cumulative").print_stats(70)
+        pstats.Stats(PROFILER).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(70)
         return
     registered = registrations(args.count)
     submitted = submits(args.count)

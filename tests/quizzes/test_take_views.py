@@ -49,6 +49,9 @@ def quiz(index):
     return factories.QuizPageFactory(parent=index, questions=questions, time_limit_minutes=10)
 
 
+SUBMIT_QUERIES = 10
+
+
 def url(name, attempt, language="zh-hans"):
     with translation.override(language):
         return reverse(f"quizzes:{name}", args=[attempt.public_id])
@@ -306,6 +309,23 @@ def test_submitting_scores_and_opens_the_result(client, quiz):
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.SUBMITTED and attempt.score == 3
     assert client.get(url("take", attempt))["Location"] == url("result", attempt)
+
+
+def test_submitting_costs_a_bounded_number_of_queries_whatever_the_number_of_questions(
+    client, index, django_assert_max_num_queries
+):
+    # The session, the attempt, the lock (reading only what may have changed since), the questions still
+    # there, one INSERT of every answer, the attempt's UPDATE with its result code (in a savepoint).
+    for count in (3, 12):
+        quiz = factories.QuizPageFactory(parent=index, questions=make_questions(count))
+        attempt, _response = start(client, quiz)
+        data = form_data(attempt, factories.right_answers(attempt), "submit")
+
+        with django_assert_max_num_queries(SUBMIT_QUERIES):
+            response = client.post(url("take", attempt), data)
+
+        assert response["Location"] == url("result", attempt)
+        assert Answer.objects.filter(attempt=attempt).count() == count
 
 
 def test_a_second_submission_scores_nothing_more(client, quiz):

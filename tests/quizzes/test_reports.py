@@ -17,9 +17,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
+from home.models import HomePage
 from quizzes import reports
 from quizzes.models import Answer, Attempt
 from tests.accounts.factories import staff_user
+from tests.shared_data import made_once
 
 from . import factories
 
@@ -68,11 +70,25 @@ def answers_for(questions, pattern):
     return answers
 
 
+@pytest.fixture(scope="module")
+def shared_data(django_db_setup, django_db_blocker):
+    """The data set, made once for the module (rolled back after it); each test's changes are rolled
+    back after it. Tests that do not ask for it see it too: none counts every quiz or attempt."""
+    with made_once(django_db_blocker, make_data) as made:
+        yield made.value
+
+
 @pytest.fixture
-def data(home_zh):
+def data(shared_data, db):
+    return shared_data
+
+
+def make_data():
     """The quiz in Chinese (attempts 1-5) and English (attempts 6-10), one unfinished attempt, one that
     ran out of time, and an attempt at another quiz that must not count."""
-    index = factories.QuizIndexPageFactory(parent=home_zh)
+    home_zh = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
+    # A slug of its own: tests that make their own quiz index under the home page take the default one.
+    index = factories.QuizIndexPageFactory(parent=home_zh, slug="report-quizzes")
     zh_questions = [factories.QuestionFactory() for _ in range(3)]
     en_questions = [factories.translate_question(question) for question in zh_questions]
     quiz = factories.QuizPageFactory(parent=index, questions=zh_questions, pass_mark=60)

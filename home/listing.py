@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from accounts.sections import CONTENT_PAGE_LINKS, ContentSubject, collect_sections
 
@@ -164,8 +165,19 @@ HOME_LATEST_COUNT = 6
 def home_page_content(home, request):
     """The home page's curated sections: featured content, the latest content, topic tiles.
 
-    A section with nothing in it is left out by the template.
+    A section with nothing in it is left out by the template. The same for every visitor of the
+    published page, so kept per site version (a publish, a topic saved renews it); a preview shows its
+    draft's own.
     """
+    if getattr(request, "is_preview", False) or home.pk is None:
+        return _home_page_content(home, request)
+    site = Site.find_for_request(request)
+    return cached(
+        "home-content", lambda: _home_page_content(home, request), home.pk, site.pk if site else "-"
+    )
+
+
+def _home_page_content(home, request):
     featured = [
         feature.page
         for feature in home.featured.select_related("page", "page__hero_image").order_by("sort_order")

@@ -29,7 +29,6 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import translation
-from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
@@ -40,14 +39,27 @@ TIMEOUT = 60 * 60 * 24
 
 
 def _route_version(request):
+    """The route version, read once per request (each time without one)."""
     version = getattr(request, "_portal_route_version", None)
     if version is None:
         version = cache.get(ROUTE_VERSION_KEY)
         if version is None:
             cache.add(ROUTE_VERSION_KEY, 1, None)
             version = cache.get(ROUTE_VERSION_KEY, 1)
-        request._portal_route_version = version
+        if request is not None:
+            request._portal_route_version = version
     return version
+
+
+def kept_until_routes_change(name, build, request=None):
+    """The value under this name, built once per route version: for what only a change of route can
+    change (the paths under a view restriction), so a publish does not build it again."""
+    key = ":".join(["portal-route", str(_route_version(request)), name])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def routes_changed(**kwargs):
@@ -214,6 +226,10 @@ class CachedRoutesMiddleware:
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # wagtail.views loads the page model: imported here, since home.visibility imports this
+        # module while the models load
+        from wagtail import views as wagtail_views
+
         if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_route_for_request"):
             _cached_site(request)  # a page's view only: other views may need no site at all
             path = view_kwargs.get("path", view_args[0] if view_args else "")

@@ -3,10 +3,10 @@
 The privacy notice is the one people agree to at sign-up (``accounts.AccountSettings``: one setting,
 not two that can disagree); the accessibility statement and the contact page are chosen in the
 portal settings. Each link leads to the live copy in the reader's language, else the default
-language's. Built once per site, language and site version (``site_cache``): two queries cold, none warm.
+language's. Built once per site, language and site version (``site_cache``): one query cold, none warm.
 """
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -22,28 +22,23 @@ def portal_settings_for(site):
     return cached("portal-settings", lambda: PortalSettings.for_site(site), site.pk)
 
 
-def chosen_pages(site):
-    """{"privacy": page id, "accessibility": ..., "contact": ...} for the pages an editor chose."""
-    portal = portal_settings_for(site)
-    chosen = {
-        "privacy": AccountSettings.for_site(site).privacy_notice_id,
-        "accessibility": portal.accessibility_page_id,
-        "contact": portal.contact_page_id,
-    }
-    return {role: page_id for role, page_id in chosen.items() if page_id is not None}
-
-
 def build_site_links(site, request, language):
-    chosen = chosen_pages(site)
-    links = {"site_map": {"url": reverse("site_map")}}
-    if not chosen:
-        return links
-    sources = Page.objects.filter(pk__in=chosen.values()).values("translation_key")
+    """One query: the chosen pages and their copies, each row carrying the privacy notice chosen in
+    AccountSettings (a subquery: no query of its own)."""
+    portal = portal_settings_for(site)
+    chosen = {"accessibility": portal.accessibility_page_id, "contact": portal.contact_page_id}
+    chosen_ids = [page_id for page_id in chosen.values() if page_id is not None]
+    privacy = AccountSettings.objects.filter(site_id=site.pk).values("privacy_notice_id")[:1]
+    is_chosen = Q(pk__in=chosen_ids) | Q(pk=Subquery(privacy))
+    sources = Page.objects.filter(is_chosen).values("translation_key")
     pages = list(
-        Page.objects.filter(Q(pk__in=chosen.values()) | Q(translation_key__in=sources))
+        Page.objects.filter(is_chosen | Q(translation_key__in=sources))
         .select_related("locale")
+        .annotate(privacy_notice_id=Subquery(privacy))
         .only("id", "title", "live", "translation_key", "url_path", "path", "depth", "locale__language_code")
     )
+    links = {"site_map": {"url": reverse("site_map")}}
+    chosen = {"privacy": pages[0].privacy_notice_id if pages else None} | chosen
     by_id = {page.pk: page for page in pages}
     for role, page_id in chosen.items():
         source = by_id.get(page_id)

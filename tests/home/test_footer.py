@@ -158,3 +158,20 @@ def test_an_editor_fills_in_the_footer_settings_in_the_admin(client, make_user, 
     ):
         assert f'name="{field}"' in html
     assert "账户设置" in html or "account settings" in html
+
+
+def test_a_cold_footer_reads_the_privacy_notice_with_its_pages_in_one_query(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home import site_cache
+
+    client.get("/zh-hans/about/")
+    site_cache.site_changed()
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/zh-hans/about/")
+    reading_it = [
+        query["sql"] for query in cold.captured_queries if "accounts_accountsettings" in query["sql"]
+    ]
+    assert len(reading_it) == 1
+    assert "wagtailcore_page" in reading_it[0]

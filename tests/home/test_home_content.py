@@ -1,8 +1,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from home.models import HomePageFeature
+from tests.accounts.factories import UserFactory
 from tests.home import factories as cf
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,26 @@ def test_home_page_queries_do_not_grow_with_content(client, home_zh, index, zh):
     for _ in range(20):
         cf.with_topics(cf.CaseStudyPageFactory(parent=index), [fraud])
     assert count() == before <= 15
+
+
+def test_the_home_pages_sections_are_kept_until_the_next_publish(client, home_zh, index):
+    cf.ArticlePageFactory(parent=index, title="先发的文章")
+    client.get("/zh-hans/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/zh-hans/")
+    sql = " ".join(query["sql"] for query in warm.captured_queries)
+    assert "home_homepagefeature" not in sql and "home_topic" not in sql
+    cf.ArticlePageFactory(parent=index, title="刚发布的文章")  # a publish: shown at once
+    assert "刚发布的文章" in client.get("/zh-hans/").content.decode()
+
+
+def test_a_preview_of_the_home_page_shows_its_drafts_features_not_the_kept_ones(client, home_zh, index):
+    case = cf.CaseStudyPageFactory(parent=index, title="草稿里精选的案例")
+    client.get("/zh-hans/")  # the published page's sections are kept
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    draft = Page.objects.get(pk=home_zh.pk).specific
+    draft.featured = [HomePageFeature(page=case, sort_order=0)]
+    revision = draft.save_revision(user=editor)
+    client.force_login(editor)
+    preview = client.get(f"/admin/pages/{home_zh.pk}/revisions/{revision.pk}/view/").content.decode()
+    assert "草稿里精选的案例" in preview.split('id="featured-content-heading"')[1].split("</section>")[0]

@@ -3,11 +3,14 @@
 A page first reached through the kept route of a page above it (the home page, visited first on any
 site) keeps its own route too, so its next request loads it in one query instead of walking the tree
 again; the kept route still follows a renamed parent, and a sub-route still starts from its page.
+The paths under a view restriction are kept under the same version: only a change of route changes
+them, so a publish does not read them again.
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import ArticlePageFactory, ContentIndexPageFactory
@@ -60,3 +63,35 @@ def test_a_sub_route_of_a_page_kept_from_above_starts_from_its_page(client, home
     client.get(event.url)
     assert client.get(f"{event.url}register/").status_code == 200
     assert routing_queries(client, f"{event.url}register/") == []
+
+
+def restriction_queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return [query for query in captured.captured_queries if "wagtailcore_pageviewrestriction" in query["sql"]]
+
+
+def test_a_publish_does_not_read_the_paths_under_a_view_restriction_again(client, article):
+    index = article.get_parent().specific
+    client.get(index.url)
+    ArticlePageFactory(parent=index, title="新发布的文章")  # a publish: the listing is built again
+    assert restriction_queries(client, index.url) == []
+
+
+def test_a_view_restriction_added_or_removed_shows_in_listings_at_once(client, article):
+    index = article.get_parent().specific
+    assert article.title in client.get(index.url).content.decode()
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert article.title not in client.get(index.url).content.decode()
+    restriction.delete()
+    assert article.title in client.get(index.url).content.decode()
+
+
+def test_a_page_moved_under_a_view_restriction_leaves_listings_at_once(client, home_zh, article):
+    index = article.get_parent().specific
+    private = ContentIndexPageFactory(parent=home_zh, slug="members-only")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    moved = ArticlePageFactory(parent=index, title="将被移走的文章")
+    assert moved.title in client.get("/zh-hans/").content.decode()
+    moved.move(private, pos="last-child")
+    assert moved.title not in client.get("/zh-hans/").content.decode()

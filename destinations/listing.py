@@ -1,8 +1,9 @@
 """What the destination index, a destination page and the alerts index show, prepared in few queries.
 
-Facts (level, numbers, contacts, entry rules, change notes) are read from the shared Destination at
-each request, so every language shows the same facts at the same moment. Alerts in force come from
-the cached list in alerts.py, filtered by the current time.
+Facts (level, numbers, contacts, entry rules, change notes) are read from the shared Destination and
+kept per site version, which saving a destination, a contact, a change note or a card bumps
+(home/page_cache.py), so every language shows the same facts at the same moment. Alerts in force come
+from the cached list in alerts.py, filtered by the current time at each request.
 """
 
 from dataclasses import dataclass
@@ -195,7 +196,26 @@ def _groups_by_region(entries):
 
 
 def destination_page_context(page, request):
-    """The shared facts of the page's destination, alerts in force, change notes and real-life cases."""
+    """The shared facts of the page's destination, alerts in force, change notes and real-life cases.
+
+    All but the alerts (filtered by the clock at each request) is the same for every visitor until the
+    next edit, so kept per site version and language; a preview shows its draft's own."""
+    if getattr(request, "is_preview", False) or page.pk is None:
+        facts = destination_facts(page, request)
+    else:
+        site = Site.find_for_request(request)
+        facts = cached(
+            "destination-page-facts",
+            lambda: destination_facts(page, request),
+            site.pk if site else "-",
+            page.pk,
+            translation.get_language(),
+        )
+    code = facts["destination"].country.code
+    return facts | {"alerts": active_alerts_for(SafetyAlertPage.unended_entries(request), code)}
+
+
+def destination_facts(page, request):
     destination = Destination.objects.prefetch_related(
         Prefetch("contacts", queryset=ConsularContact.objects.order_by("sort_order", "pk"))
     ).get(pk=page.destination_id)
@@ -230,7 +250,6 @@ def destination_page_context(page, request):
         "visa_text": visa_text(destination),
         "passport_text": passport_text(destination),
         "prose_sections": prose_sections,
-        "alerts": active_alerts_for(SafetyAlertPage.unended_entries(request), code),
         "latest_change": notes[0] if notes else None,
         "change_history": change_history,
         "history_truncated": len(notes) > HISTORY_LENGTH,

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # They connect signal receivers, and register the deploy checks (checks: PDFs' system packages).
-        from . import checks, search, site_cache, slugs, translation  # noqa: F401
+        from . import checks, page_cache, search, site_cache, slugs, translation  # noqa: F401
 
         slugs.connect()  # new pages with Chinese titles get pinyin slugs, however they are made
 

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -142,7 +143,8 @@ def content_listing(index, request):
             for page in shown
         ]
 
-    items = kept("content-cards", cards, *choice, page_obj.number)
+    # Read only when the list is rendered, not when the page's kept fragment of it is shown.
+    items = SimpleLazyObject(lambda: kept("content-cards", cards, *choice, page_obj.number))
     active_filter_count = sum(1 for key in FILTERS if params[key])
     return {
         "items": items,

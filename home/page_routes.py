@@ -139,10 +139,16 @@ def _page_key(request, components):
 
 
 def _kept_page(kept):
-    """The page of a kept route, or None when it is gone or has another address now."""
+    """The page of a kept route, or None when it is gone or has another address now. The page itself
+    is kept per site version (every publish, unpublish, move or delete, and a live page saved, bump
+    it: home/site_cache.py, home/page_cache.py), so a page's request asks nothing to find it."""
     content_type_id, page_id, url_path, restriction_ids, _below = kept
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id).first() if model else None
+
+    def load():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return model.objects.filter(pk=page_id).first() if model else None
+
+    page = site_cache.cached("route-page", load, page_id)
     if page is None or page.url_path != url_path:
         return None
     _keep_restrictions(page, restriction_ids)
@@ -206,6 +212,7 @@ def _route_for(request, path):
     below = _reaches_below(page)
     if len(own) < len(components) and not below:
         return result  # a routable page above might take the page's own address as its sub-route
+    site_cache.cached("route-page", lambda: page, page.pk)  # as _kept_page would load it
     restriction_ids = [restriction.pk for restriction in page.get_view_restrictions()]
     _keep_restrictions(page, restriction_ids)
     content_type_id = ContentType.objects.get_for_model(page).pk

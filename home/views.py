@@ -29,6 +29,7 @@ def search(request):
         "results": None,
         "notices": notices,
         "query_max_length": SEARCH_QUERY_MAX_LENGTH,
+        "fresh_fragments": True,  # anyone can make up a query (home/templatetags/kept_fragments.py)
     }
     if query and not query_words(query):
         context["error"] = _(
@@ -52,4 +53,5 @@ def health(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    # Anyone can make up a path (home/templatetags/kept_fragments.py).
+    return render(request, "404.html", {"fresh_fragments": True}, status=404)

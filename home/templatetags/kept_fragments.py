@@ -13,6 +13,10 @@ so it renders alike for everyone. Keep what differs per visitor outside, or end 
 with their name), and only what anonymous visitors see is kept.
 Never stale: nothing that changes with the clock belongs in one (an alert in force, an event still
 to come), and a preview renders its own draft, never a kept fragment.
+
+A view whose paths or queries anyone can make up (the 404 page, search) sets `fresh_fragments` in
+its context: its fragments that vary on more than the site and language (the header, on the path)
+are rendered, never kept, so made-up addresses cannot fill the cache; the footer still is.
 """
 
 import hashlib
@@ -43,7 +47,8 @@ class KeptNode(template.Node):
         if self.anonymous_only and user is not None and user.is_authenticated:
             return self.nodelist.render(context)
         with context.push(dict.fromkeys(PERSONAL, "")):
-            if request is None or getattr(request, "is_preview", False):
+            fresh = self.parts and context.get("fresh_fragments")
+            if request is None or getattr(request, "is_preview", False) or fresh:
                 return self.nodelist.render(context)
             site = Site.find_for_request(request)
             parts = "\n".join(str(part.resolve(context)) for part in self.parts)

@@ -226,3 +226,68 @@ def test_a_kept_fragment_holds_no_message_and_no_form_token(client, article):
     context = Context({"request": request, "user": request.user, "messages": ["a note"], "csrf_token": "tok"})
     assert template.render(context) == "[||]"
     assert template.render(context) == "[||]"
+
+
+def test_a_destination_pages_facts_are_read_once_per_site_version(client, place):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    get(client, place.url)
+    with CaptureQueriesContext(connection) as warm:
+        get(client, place.url)
+    tables = ('"destinations_destination"', '"destinations_consularcontact"', '"destinations_changenote"')
+    assert not [query for query in warm.captured_queries if any(table in query["sql"] for table in tables)]
+
+
+def test_a_consular_contact_saved_shows_on_the_destination_page_at_once(client, place):
+    get(client, place.url)
+    contact = place.destination.contacts.first()
+    contact.phone = "+33199998888"
+    contact.save()
+    assert "+33199998888" in get(client, place.url).content.decode()
+
+
+def test_a_pages_own_row_is_read_once_per_site_version(client, article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    get(client, article.url)  # keeps its route and the page (home/page_routes.py)
+    with CaptureQueriesContext(connection) as warm:
+        get(client, article.url)
+    assert not [query for query in warm.captured_queries if "home_articlepage" in query["sql"]]
+
+
+def test_a_live_page_saved_without_publishing_shows_at_once(client, article):
+    get(client, article.url)
+    article.title = "脚本改过的标题"
+    article.save()
+    assert "脚本改过的标题" in get(client, article.url).content.decode()
+
+
+def test_a_kept_content_index_list_reads_no_card(client, index, article):
+    from django.utils.functional import empty
+
+    get(client, index.url)
+    response = get(client, index.url)
+    assert "保管好护照" in response.content.decode()
+    assert response.context["items"]._wrapped is empty  # the cards were never read
+
+
+def test_a_made_up_path_or_search_keeps_no_fragment_of_its_own(client):
+    from django.core.cache import cache
+
+    def fragments():
+        return [key for key in cache._cache if ":fragment:" in key]
+
+    get(client, "/zh-hans/")
+    kept = fragments()
+    made_up = ["/zh-hans/no-such-page-1/", "/zh-hans/no-such-page-2/", "/zh-hans/no/such/page/"]
+    for path in made_up:
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "includes/header.html" in rendered(response)
+    for query in ("护照", "签证", "zzqq"):
+        response = get(client, f"/zh-hans/search/?q={query}")
+        assert "includes/header.html" in rendered(response)
+        assert f'value="{query}"' in response.content.decode()
+    assert len(fragments()) <= len(kept) + 1  # the search page's meta tags, whatever the query

@@ -6,6 +6,7 @@ The page cache is off in the test settings (other tests change rows and read the
 """
 
 import datetime
+import io
 import types
 
 import pytest
@@ -361,3 +362,16 @@ def test_every_page_ends_at_beijing_midnight(page_cache):
     warm("/zh-hans/about/")
     midnight = page_cache_module._next_beijing_midnight(timezone.now())
     assert entry_lifetime() <= midnight
+
+
+def test_renewing_after_a_release_serves_no_page_rendered_before_it(
+    page_cache, django_assert_num_queries, django_assert_max_num_queries
+):
+    # A release changes templates and code without an editorial change (README, Deploy).
+    from django.core.management import call_command
+
+    assert_served_from_cache(Client(), "/zh-hans/about/", django_assert_num_queries)
+    call_command("renew_cached_pages", stdout=io.StringIO())
+    with django_assert_max_num_queries(20) as renewed:
+        assert Client().get("/zh-hans/about/").status_code == 200
+    assert len(renewed.captured_queries) > 0

@@ -44,7 +44,7 @@ def _route_version(request):
     if version is None:
         version = cache.get(ROUTE_VERSION_KEY)
         if version is None:
-            cache.add(ROUTE_VERSION_KEY, 1, None)
+            cache.add(ROUTE_VERSION_KEY, site_cache.first_version(), None)
             version = cache.get(ROUTE_VERSION_KEY, 1)
         if request is not None:
             request._portal_route_version = version
@@ -66,7 +66,7 @@ def routes_changed(**kwargs):
     try:
         cache.incr(ROUTE_VERSION_KEY)
     except ValueError:  # no version yet: nothing kept under one either
-        cache.set(ROUTE_VERSION_KEY, 1, None)
+        cache.set(ROUTE_VERSION_KEY, site_cache.first_version(), None)
 
 
 for _signal in (page_unpublished, post_page_move):

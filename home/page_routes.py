@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import translation
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
@@ -146,7 +147,15 @@ def _kept_page(kept):
 
     def load():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        return model.objects.filter(pk=page_id).first() if model else None
+        if model is None:
+            return None
+        # Its images (a hero, a cover, a poster) with it: every page with one asks one query less.
+        images = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.many_to_one and field.related_model is get_image_model()
+        ]
+        return model.objects.select_related(*images).filter(pk=page_id).first()
 
     page = site_cache.cached("route-page", load, page_id)
     if page is None or page.url_path != url_path:

@@ -30,6 +30,7 @@ from tests.home.factories import (
     ArticlePageFactory,
     CaseStudyPageFactory,
     ContentIndexPageFactory,
+    ImageFactory,
     with_topics,
 )
 from tests.quizzes.factories import QuestionFactory, QuizIndexPageFactory, QuizPageFactory
@@ -69,7 +70,7 @@ def build_site(home_zh, zh):
     topics = list(Topic.objects.filter(locale=zh)[:1])
     index = ContentIndexPageFactory(parent=home_zh)
     article = with_topics(ArticlePageFactory(parent=index), topics)
-    case = CaseStudyPageFactory(parent=index)
+    case = CaseStudyPageFactory(parent=index, hero_image=ImageFactory(), hero_image_alt="地铁站台")
     english = translate(article, "en", title="Phone scams")
     destinations = DestinationIndexPageFactory(parent=home_zh)
     japan = DestinationPageFactory(parent=destinations, destination=DestinationFactory(country="JP"))

@@ -64,3 +64,9 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.subject or self.composer} → {self.recipient}"
+
+    def subject_as_listed(self):
+        """The subject, or that the worker writes it when it sends the email (outbox/composing.py)."""
+        return self.subject or _("(written when sent)")
+
+    subject_as_listed.short_description = _("subject")

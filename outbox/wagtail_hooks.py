@@ -30,7 +30,7 @@ class MessageViewSet(ModelViewSet):
     add_to_settings_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["subject", "recipient", "status", "tries", "next_try_at", "created_at"]
+    list_display = ["subject_as_listed", "recipient", "status", "tries", "next_try_at", "created_at"]
     list_filter = ["status", "language"]
     search_fields = ["recipient", "subject"]
     inspect_view_fields = [

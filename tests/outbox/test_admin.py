@@ -74,3 +74,11 @@ def test_an_editor_without_the_permission_does_not(client, message):
     assert client.get(reverse("outbox:inspect", args=[message.pk])).status_code == 302
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert reverse("outbox:index").encode() not in dashboard.content
+
+
+def test_an_email_not_yet_written_is_listed_as_written_when_sent(client, admin_user):
+    Message.objects.create(recipient="bob@example.org", composer="events.registration-email")
+    client.force_login(admin_user)
+    index = client.get(reverse("outbox:index"))
+    assert index.status_code == 200
+    assert "(written when sent)" in index.content.decode()

@@ -76,9 +76,12 @@ def test_an_editor_without_the_permission_does_not(client, message):
     assert reverse("outbox:index").encode() not in dashboard.content
 
 
-def test_an_email_not_yet_written_is_listed_as_written_when_sent(client, admin_user):
+@pytest.mark.parametrize(
+    ("language", "listed"), [("en", "(written when sent)"), ("zh-hans", "（发送时生成）")]
+)
+def test_an_email_not_yet_written_is_listed_as_written_when_sent(client, language, listed):
     Message.objects.create(recipient="bob@example.org", composer="events.registration-email")
-    client.force_login(admin_user)
+    client.force_login(staff_user(permissions=["outbox.view_message"], admin_language=language))
     index = client.get(reverse("outbox:index"))
     assert index.status_code == 200
-    assert "(written when sent)" in index.content.decode()
+    assert listed in index.content.decode()

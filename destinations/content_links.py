@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accounts.sections import Section
-from home.site_cache import cached
+from home.site_cache import cached_for_request
 from home.visibility import public
 
 from .models import DestinationPage
@@ -31,7 +30,6 @@ class DestinationLink:
 
 def destination_pages(request):
     """{(language code, ISO code): DestinationLink} of every live, public destination page (cached)."""
-    site = Site.find_for_request(request)
 
     def build():
         pages = (
@@ -47,7 +45,7 @@ def destination_pages(request):
                 links[key] = DestinationLink(title=page.title, url=url)
         return links
 
-    return cached("destination-pages-by-country", build, site.pk if site else "-")
+    return cached_for_request("destination-pages-by-country", request, build)
 
 
 def destination_for(request, country, language_code):

@@ -15,11 +15,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Site
 
 from home.listing import filter_links, page_number
 from home.models import CaseStudyPage
-from home.site_cache import cached
+from home.site_cache import cached_for_request
 from home.visibility import public
 
 from .alerts import active_alert_counts, active_alerts, active_alerts_for
@@ -200,17 +199,13 @@ def destination_page_context(page, request):
 
     All but the alerts (filtered by the clock at each request) is the same for every visitor until the
     next edit, so kept per site version and language; a preview shows its draft's own."""
-    if getattr(request, "is_preview", False) or page.pk is None:
-        facts = destination_facts(page, request)
-    else:
-        site = Site.find_for_request(request)
-        facts = cached(
-            "destination-page-facts",
-            lambda: destination_facts(page, request),
-            site.pk if site else "-",
-            page.pk,
-            translation.get_language(),
-        )
+    facts = cached_for_request(
+        "destination-page-facts",
+        request,
+        lambda: destination_facts(page, request),
+        page.pk,
+        translation.get_language(),
+    )
     code = facts["destination"].country.code
     return facts | {"alerts": active_alerts_for(SafetyAlertPage.unended_entries(request), code)}
 
@@ -292,8 +287,7 @@ def cases_from(code, locale_id, request):
             for case in cases.order_by("-first_published_at", "-pk")[:CASES_LENGTH]
         ]
 
-    site = Site.find_for_request(request)
-    return cached("destination-cases", build, site.pk if site else "-", locale_id, code)
+    return cached_for_request("destination-cases", request, build, locale_id, code)
 
 
 def visa_text(destination):

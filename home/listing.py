@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accounts.sections import CONTENT_PAGE_LINKS, ContentSubject, collect_sections
 
@@ -29,7 +28,7 @@ from .models.content import (
 )
 from .models.vocabulary import Audience, Topic
 from .reader_language import reader_language
-from .site_cache import cached
+from .site_cache import cached_for_request
 from .visibility import public
 
 KIND_MODELS = {model.kind: model for model in (ArticlePage, CaseStudyPage, BrochurePage, VideoPage)}
@@ -86,10 +85,9 @@ def content_listing(index, request):
     turned away before anything is looked up, so only real choices are ever kept."""
     params = {key: request.GET.get(key, "").strip()[:100] for key in FILTERS}
     notices = []
-    keep = not getattr(request, "is_preview", False) and index.pk is not None
 
     def kept(name, build, *parts):
-        return cached(name, build, index.pk, index.page_size, *parts) if keep else build()
+        return cached_for_request(name, request, build, index.pk, index.page_size, *parts)
 
     topics = kept(
         "content-topics", lambda: list(Topic.objects.filter(locale_id=index.locale_id).order_by("name"))
@@ -171,12 +169,7 @@ def home_page_content(home, request):
     published page, so kept per site version (a publish, a topic saved renews it); a preview shows its
     draft's own.
     """
-    if getattr(request, "is_preview", False) or home.pk is None:
-        return _home_page_content(home, request)
-    site = Site.find_for_request(request)
-    return cached(
-        "home-content", lambda: _home_page_content(home, request), home.pk, site.pk if site else "-"
-    )
+    return cached_for_request("home-content", request, lambda: _home_page_content(home, request), home.pk)
 
 
 def _home_page_content(home, request):
@@ -256,10 +249,7 @@ def content_page_context(page, request):
             "related": related_content(page, request),
         }
 
-    if getattr(request, "is_preview", False) or page.pk is None:
-        shown = build()
-    else:
-        shown = cached("content-page-facts", build, page.pk)
+    shown = cached_for_request("content-page-facts", request, build, page.pk)
     url = page.get_url(request) or ""
     return shown | {
         # A content page sits directly in its index: the index's URL is the page's without the slug.

@@ -72,6 +72,15 @@ def cached(name, build, *parts):
     return value
 
 
+def cached_for_request(name, request, build, *parts):
+    """`build()` as the request's site shows it, built once per site version (with `parts`, what else it
+    varies on); a preview builds its draft's own, never kept and never served from what is kept."""
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    site = Site.find_for_request(request)
+    return cached(name, build, site.pk if site else "-", *parts)
+
+
 def cached_per_language(name, request, build, language_code=None):
     """`build(language_code)` for the request's site in a language (the active one unless given),
     built once per site version: what a listing shows every visitor of one language alike."""

@@ -24,9 +24,8 @@ import hashlib
 from django import template
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
-from ..site_cache import cached
+from ..site_cache import cached_for_request
 
 register = template.Library()
 
@@ -47,16 +46,14 @@ class KeptNode(template.Node):
         if self.anonymous_only and user is not None and user.is_authenticated:
             return self.nodelist.render(context)
         with context.push(dict.fromkeys(PERSONAL, "")):
-            fresh = self.parts and context.get("fresh_fragments")
-            if request is None or getattr(request, "is_preview", False) or fresh:
+            if self.parts and context.get("fresh_fragments"):
                 return self.nodelist.render(context)
-            site = Site.find_for_request(request)
             parts = "\n".join(str(part.resolve(context)) for part in self.parts)
             return mark_safe(  # noqa: S308 (the nodelist's own output, escaped as it rendered)
-                cached(
+                cached_for_request(
                     "fragment:" + self.name.resolve(context),
+                    request,
                     lambda: self.nodelist.render(context),
-                    site.pk if site else "-",
                     translation.get_language() or "-",
                     hashlib.sha256(parts.encode()).hexdigest()[:32],
                 )

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from accounts.sections import HomeOrder
 
 from ..qr import qr_svg
-from ..site_cache import cached
+from ..site_cache import cached, cached_for_request
 from ..visibility import public
 
 register = template.Library()
@@ -54,10 +54,7 @@ def _language_urls(request, page):
             urls[code] = target.get_url(request) if target is not None else f"/{code}/"
         return urls
 
-    if page.pk is None:  # a preview of a page never saved
-        return build()
-    site = Site.find_for_request(request)
-    memo[page.pk] = cached("language-urls", build, site.pk if site else "-", page.pk)
+    memo[page.pk] = cached_for_request("language-urls", request, build, page.pk)
     return memo[page.pk]
 
 
@@ -125,8 +122,7 @@ def menu_pages(context):
             {"title": child.title, "url": child.get_url(request)} for child in sorted(children, key=menu_rank)
         ]
 
-    site = Site.find_for_request(request)
-    return cached("menu", build, site.pk if site else "-", language)
+    return cached_for_request("menu", request, build, language)
 
 
 @register.filter

@@ -44,15 +44,33 @@ def queue_message(
     `attachments`: `(filename, content bytes, mimetype)` tuples or `attachment(...)` dicts.
     """
     fields = message_fields(to, subject, body_text, body_html, language, dedupe_key, headers, attachments)
-    if dedupe_key:
-        if dedupe_key_taken(dedupe_key):
-            return None
+    if dedupe_key and dedupe_key_taken(dedupe_key):
+        return None
+    return _store(fields)
+
+
+def queue_composed(to, composer, arguments, language, dedupe_key=None):
+    """Store an email that is written when it is sent (outbox/composing.py: the composer registered as
+    `composer`, given `arguments`, a JSON object, in `language`) and queue its delivery once the current
+    transaction commits: the row is stored now, in the caller's transaction, with no look-up first (one
+    INSERT when the key is new).
+
+    Returns the new `Message`, or None when a message with `dedupe_key` already exists.
+    """
+    fields = message_fields(to, "", "", language=language, dedupe_key=dedupe_key)
+    return _store({**fields, "composer": composer, "composer_arguments": arguments})
+
+
+def _store(fields):
+    """Store a message with these fields and queue its delivery on commit; None when its de-duplication
+    key is taken (two concurrent calls with one key store one message: the unique constraint decides,
+    in a savepoint)."""
+    if fields["dedupe_key"]:
         try:
             with transaction.atomic():
                 message = Message.objects.create(**fields)
         except IntegrityError:
-            # Someone else created it between the check and the insert.
-            if dedupe_key_taken(dedupe_key):
+            if dedupe_key_taken(fields["dedupe_key"]):
                 return None
             raise
     else:
@@ -62,31 +80,6 @@ def queue_message(
     # (an AttributeError, a 500, when the database went away right after the commit).
     message_id = message.pk
     transaction.on_commit(lambda: enqueue_delivery(message_id), robust=True)
-    return message
-
-
-def queue_composed(to, composer, arguments, language, dedupe_key=None):
-    """Store an email that is written when it is sent (outbox/composing.py: the composer registered as
-    `composer`, given `arguments`, a JSON object, in `language`) and queue its delivery once the current
-    transaction commits: the row is stored now, in the caller's transaction.
-
-    Returns the new `Message`, or None when a message with `dedupe_key` already exists.
-    """
-    fields = message_fields(to, "", "", language=language, dedupe_key=dedupe_key)
-    message = Message(**fields, composer=composer, composer_arguments=arguments)
-    if dedupe_key:
-        # No look-up first: the unique constraint decides, in a savepoint (one INSERT when the key is new).
-        try:
-            with transaction.atomic():
-                message.save(force_insert=True)
-        except IntegrityError:
-            if dedupe_key_taken(dedupe_key):
-                return None
-            raise
-    else:
-        message.save(force_insert=True)
-    message_id = message.pk
-    transaction.on_commit(lambda: enqueue_delivery(message_id), robust=True)  # a lambda: see queue_message
     return message
 
 

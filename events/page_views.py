@@ -32,7 +32,6 @@ from .availability import (
     promotion_deadline,
     registration_state,
     state_of,
-    with_counts,
 )
 from .forms import RegistrationForm
 from .listing import EventCard, event_index_context
@@ -64,17 +63,16 @@ def event_index(request, index):
 def shared_event(page, request, preview):
     """The page's Event; for an invitation-only page, annotated with `invited` (does this session hold
     an invitation to it?) in the same query."""
-    events = Event.objects.filter(translation_key=page.translation_key)
+    events = Event.objects.all()
     tokens = invitation_tokens(request) if page.is_private else []
     if tokens:
         events = events.annotate(
             invited=Exists(Invitation.objects.filter(event=OuterRef("pk"), token__in=tokens))
         )
-    event = events.first()
     # A preview shows a draft: it must not create the shared Event of a page never published.
-    if event is None and not preview:
-        event = event_for(page)
-    return event
+    if preview:
+        return events.filter(translation_key=page.translation_key).first()
+    return event_for(page, events)
 
 
 def may_see_private_event(request, event):
@@ -172,12 +170,6 @@ def initial_values(request, invitation):
     return initial
 
 
-def counted_event(page):
-    """The page's Event with its confirmed and waitlisted counts: one query (created the first time)."""
-    event = counted(Event.objects.filter(translation_key=page.translation_key)).first()
-    return event if event is not None else with_counts(event_for(page))
-
-
 def registration_closed_response(request, context, reason, status=200):
     context = context | {"closed_reason": reason, "form": None}
     return TemplateResponse(request, "events/register.html", context, status=status)
@@ -192,7 +184,7 @@ def register(request, page):
     a signed-in person who registered one of their own verified addresses is told there as well."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    event = counted_event(page)
+    event = event_for(page, counted(Event.objects))  # with its counts: one query
     invitation = None
     staff = False
     if page.is_private or event.is_private:

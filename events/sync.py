@@ -41,16 +41,19 @@ def speaks_for_event(page):
     return not first_language.exists()
 
 
-def event_for(page):
-    """The Event of an event page in any language, created from the page the first time."""
-    event = Event.objects.filter(translation_key=page.translation_key).first()
+def event_for(page, events=None):
+    """The Event of an event page in any language, created from the page the first time. `events`: the
+    queryset to read it from (annotated: `availability.counted(Event.objects)`), else the table."""
+    events = Event.objects.all() if events is None else events
+    event = events.filter(translation_key=page.translation_key).first()
     if event is not None:
         return event
     try:
         with transaction.atomic():
-            return Event.objects.create(translation_key=page.translation_key, **_facts(page))
+            Event.objects.create(translation_key=page.translation_key, **_facts(page))
     except IntegrityError:  # created at the same moment by another request
-        return Event.objects.get(translation_key=page.translation_key)
+        pass
+    return events.get(translation_key=page.translation_key)
 
 
 def sync_event(page):

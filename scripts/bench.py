@@ -377,22 +377,6 @@ def stop(server, worker, logs):
     logs.close()
 
 
-def cached_against_static(env, port, plan):
-    """scripts/bench_wrk.py on a gunicorn of its own (2 sync workers), after the crowd has gone."""
-    import bench_wrk
-
-    if port_taken(port):
-        raise SystemExit(f"Port {port} is in use: stop what runs there or pass another --port.")
-    server = bench_wrk.sync_server(env, port, VENV_BIN / "gunicorn", ROOT)
-    try:
-        if not bench_wrk.wait_until_up(f"http://127.0.0.1:{port}", server):
-            raise SystemExit("The gunicorn for wrk did not start.")
-        bench_wrk.compare(port, plan)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
 def warm_up(port, plan):
     """Every planned page once, so each gunicorn process has loaded what it needs: the first request
     of each page kind then counts as a render (uncached), the following ones as cache hits."""
@@ -670,7 +654,7 @@ def main():
         if args.wrk:
             stop(server, worker, logs)
             server = None
-            cached_against_static(env, args.port + 1, plan)
+            bench_wrk.measure(env, args.port + 1, plan)  # a cached page against a static file
         if not args.short:
             for users, outcome in outcomes:
                 if users == 50:

@@ -16,6 +16,8 @@ import subprocess
 import time
 import urllib.request
 
+import local_server
+
 RATIO_TARGET = 0.95
 ROUNDS = 3
 SECONDS = 10
@@ -97,37 +99,12 @@ def compare(port, plan):
     return met
 
 
-def sync_server(env, port, gunicorn, root):
-    """gunicorn as the issue measured it: production settings (no query-count header), 2 sync
-    workers, no request limit."""
+def measure(env, port, plan):
+    """`compare` on a gunicorn of its own as the issue measured: production settings (no query-count
+    header), 2 sync workers, no request limit."""
     env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECURE_SSL_REDIRECT": "0"}
-    return subprocess.Popen(  # noqa: S603 - a fixed command
-        [
-            str(gunicorn),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--worker-class",
-            "sync",
-            "--log-level",
-            "warning",
-        ],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-def wait_until_up(base, server, seconds=120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            if fetch(f"{base}/healthz/")[0] == 200:
-                return True
-        except OSError:
-            time.sleep(0.3)
-    return False
+    server = local_server.start_server(env, port, workers=2)
+    try:
+        return compare(port, plan)
+    finally:
+        local_server.stop_server(server)

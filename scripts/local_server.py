@@ -82,9 +82,12 @@ def port_taken(port):
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def start_server(env, port, workers, threads):
+def start_server(env, port, workers, threads=None):
+    """gunicorn on `port` with `workers` processes of `threads` threads each (sync workers without
+    `threads`), once it answers /healthz/."""
     if port_taken(port):
         raise SystemExit(f"Port {port} is in use: stop what runs there or pass --port.")
+    threading = ["--worker-class", "gthread", "--threads", str(threads)] if threads else []
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "portal.wsgi",
@@ -92,10 +95,7 @@ def start_server(env, port, workers, threads):
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
-        "--worker-class",
-        "gthread",
-        "--threads",
-        str(threads),
+        *threading,
         "--graceful-timeout",
         "5",
         "--log-level",

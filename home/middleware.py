@@ -1,5 +1,7 @@
 """Request-wide rules that no single view can keep."""
 
+from csp.middleware import CSPMiddleware
+
 from .text_input import stripped_data
 
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -29,3 +31,14 @@ class ControlCharactersMiddleware:
 def read_only(query_dict):
     query_dict._mutable = False  # as Django hands them to views
     return query_dict
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's, with no policy on a redirect: a browser renders nothing of one (it follows the
+    Location, whose page has a policy of its own), so building the two policies there is wasted on
+    every form sent (the POST, redirect, GET pattern)."""
+
+    def process_response(self, request, response):
+        if 300 <= response.status_code < 400:
+            return response
+        return super().process_response(request, response)

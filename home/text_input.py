@@ -45,22 +45,33 @@ def strip_control_characters(value, keep_line_breaks=False):
     """
     if not isinstance(value, str):
         return value
+    if value.isprintable():  # nothing to take out (nearly every value); a C-speed check
+        return value
     if not keep_line_breaks:
         value = _TABS_AND_LINE_BREAKS.sub(" ", value)
     return _CONTROL_CHARACTERS.sub("", value)
 
 
 def stripped_data(data, multi_line=()):
-    """A copy of submitted form data (a QueryDict, or a plain dict as tests pass) with every value
-    passed through `strip_control_characters`; the keys in `multi_line` keep their line breaks."""
+    """Submitted form data (a QueryDict, or a plain dict as tests pass) with every value passed through
+    `strip_control_characters`; the keys in `multi_line` keep their line breaks. A QueryDict with
+    nothing to strip (nearly every request) is returned as it is, else a copy: the original is never
+    changed."""
 
     def strip(key, value):
         return strip_control_characters(value, keep_line_breaks=key in multi_line)
 
     if hasattr(data, "lists"):  # QueryDict, MultiValueDict: every value of a repeated key
-        copy = data.copy()
+        changed = {}
         for key, values in data.lists():
-            copy.setlist(key, [strip(key, value) for value in values])
+            stripped = [strip(key, value) for value in values]
+            if stripped != values:
+                changed[key] = stripped
+        if not changed:
+            return data
+        copy = data.copy()
+        for key, values in changed.items():
+            copy.setlist(key, values)
         return copy
     return {
         key: [strip(key, item) for item in value] if isinstance(value, list | tuple) else strip(key, value)

@@ -291,20 +291,25 @@ class RowState(TextChoices):
     EXPIRED = "expired"
 
 
-def _locked_open(attempt, now):
+def _locked_open(attempt, now, already_locked=False):
     """Inside a transaction: the attempt row locked, checked to be open and in time.
 
     Returns the attempt as it is under the lock: a copy of `attempt` with what another request may have
     changed read again (its status, deadline and draft; the snapshot is fixed at the start, so the
-    caller's is reused rather than read and decoded twice), or, once finished, the row as stored."""
-    status, deadline, draft = (
-        Attempt.objects.select_for_update()
-        .filter(pk=attempt.pk)
-        .values_list("status", "deadline", "draft")
-        .get()
-    )
+    caller's is reused rather than read and decoded twice), or, once finished, the row as stored.
+    `already_locked`: the caller read `attempt` with `select_for_update` in this transaction (the answer
+    sheet's POST: visitors.attempt_for), so it is as stored and is not read again."""
+    if already_locked:
+        status, deadline, draft = attempt.status, attempt.deadline, attempt.draft
+    else:
+        status, deadline, draft = (
+            Attempt.objects.select_for_update()
+            .filter(pk=attempt.pk)
+            .values_list("status", "deadline", "draft")
+            .get()
+        )
     if status != Attempt.Status.IN_PROGRESS:
-        return Attempt.objects.get(pk=attempt.pk), RowState.CLOSED
+        return (attempt if already_locked else Attempt.objects.get(pk=attempt.pk)), RowState.CLOSED
     attempt = copy.copy(attempt)
     attempt.status, attempt.deadline, attempt.draft = status, deadline, draft
     if is_overdue(attempt, now):
@@ -321,12 +326,14 @@ def _deadline_passed():
     )
 
 
-def save_answers(attempt, answers, now=None):
-    """Keep answers as the person goes (merged into the draft). Raises when the attempt is closed."""
+def save_answers(attempt, answers, now=None, already_locked=False):
+    """Keep answers as the person goes (merged into the draft). Raises when the attempt is closed.
+    `already_locked`: as `submit_attempt` takes it."""
     now = now or timezone.now()
     cleaned = clean_answers(attempt, answers)
-    with transaction.atomic():
-        locked, state = _locked_open(attempt, now)
+    # Locked by the caller: its transaction is the one to keep or undo, without a savepoint of ours.
+    with transaction.atomic(savepoint=not already_locked):
+        locked, state = _locked_open(attempt, now, already_locked)
         if state == RowState.OPEN:
             locked.draft = {**locked.draft, **cleaned}
             locked.save(update_fields=["draft"])
@@ -337,26 +344,11 @@ def save_answers(attempt, answers, now=None):
     return locked
 
 
-def answer_rows(result, attempt=None, existing_questions=None):
-    """The `Answer` rows of a scored attempt. Given `existing_questions` (ids), links only to those (a
-    question that was never answered may have been deleted since the attempt was drawn)."""
-    return [
-        Answer(
-            attempt=attempt,
-            question_id=answer.question["question_id"]
-            if existing_questions is None or answer.question["question_id"] in existing_questions
-            else None,
-            question_key=answer.question["key"],
-            position=answer.position,
-            chosen=answer.chosen,
-            response_key=answer.response_key,
-            is_correct=answer.is_correct,
-        )
-        for answer in result.answers
-    ]
-
-
 SCORED_FIELDS = ["draft", "status", "submitted_at", "score", "max_score", "percent", "passed", "result_code"]
+
+
+def scored_fields(attempt):
+    return {name: getattr(attempt, name) for name in SCORED_FIELDS}
 
 
 def _with_result_code(attempt):
@@ -364,8 +356,8 @@ def _with_result_code(attempt):
     for _try in range(5):
         attempt.result_code = new_code()
         try:
-            with transaction.atomic():
-                attempt.save(update_fields=SCORED_FIELDS)
+            with transaction.atomic():  # an UPDATE, not save(): no model signals for a row nobody watches
+                Attempt.objects.filter(pk=attempt.pk).update(**scored_fields(attempt))
             return
         except IntegrityError:
             continue
@@ -377,22 +369,20 @@ def announce_submitted(attempt):
     transaction.on_commit(lambda: attempt_submitted.send(sender=Attempt, attempt=attempt))
 
 
-def submit_attempt(attempt, answers=None, now=None):
+def submit_attempt(attempt, answers=None, now=None, already_locked=False):
     """Score the attempt once. Returns (attempt, scored_now); a second submission returns the first
-    result with scored_now False. Raises DeadlinePassedError (the attempt is then closed as expired)."""
+    result with scored_now False. Raises DeadlinePassedError (the attempt is then closed as expired).
+    `already_locked`: inside a transaction, the caller read `attempt` with `select_for_update`
+    (visitors.attempt_for), so its row is not read a second time; the caller commits what this
+    decided (an expired attempt included) before answering."""
     now = now or timezone.now()
     cleaned = clean_answers(attempt, answers or {})
-    with transaction.atomic():
-        locked, state = _locked_open(attempt, now)
+    with transaction.atomic(savepoint=not already_locked):
+        locked, state = _locked_open(attempt, now, already_locked)
         if state == RowState.OPEN:
             final = {**locked.draft, **cleaned}
             result = scoring.score(locked.snapshot, final)
-            existing_questions = set(
-                Question.objects.filter(pk__in=[question["question_id"] for question in locked.snapshot])
-                .order_by()
-                .values_list("pk", flat=True)
-            )
-            Answer.objects.bulk_create(answer_rows(result, locked, existing_questions))
+            Answer.objects.store_scored([(locked.pk, result.answers)])
             locked.draft = final
             locked.status = Attempt.Status.SUBMITTED
             locked.submitted_at = now

@@ -40,7 +40,7 @@ from home.demo import DemoSeeder
 from home.models import HomePage, Topic
 
 from . import scoring
-from .attempts import answer_rows, build_snapshot, draw_questions, with_fresh_tokens
+from .attempts import build_snapshot, draw_questions, with_fresh_tokens
 from .models import (
     Answer,
     Attempt,
@@ -289,12 +289,9 @@ class QuizSeeder(DemoSeeder):
                     attempt.result_code = fresh_code(spare, used | clashes)
                     used.add(attempt.result_code)
         Attempt.objects.bulk_create(attempts, batch_size=200)
-        rows = []
-        for attempt, scored in zip(attempts, answers, strict=True):
-            for answer in scored:
-                answer.attempt_id = attempt.pk
-                rows.append(answer)
-        Answer.objects.bulk_create(rows, batch_size=500)
+        Answer.objects.store_scored(
+            (attempt.pk, scored) for attempt, scored in zip(attempts, answers, strict=True)
+        )
 
 
 def fresh_code(rng, used):
@@ -336,7 +333,7 @@ class AttemptGenerator:
         return build_snapshot(page, draw_questions(page, whole), whole)
 
     def generate(self):
-        """([Attempt], [[Answer]]), both in the same order; Answer.attempt_id is set after saving."""
+        """([Attempt], [[scoring.ScoredAnswer]]), both in the same order; stored once the attempts are."""
         attempts, answers = [], []
         total = self.spec["attempts"]
         allowed = self.rules["attempts_allowed"] or 3
@@ -425,8 +422,7 @@ class AttemptGenerator:
         attempt.passed = result.passed(attempt.pass_mark)
         attempt.result_code = fresh_code(self.rng, self.used_codes)
         self.used_codes.add(attempt.result_code)
-        scored = answer_rows(result)
-        return attempt, scored
+        return attempt, result.answers
 
     def draw(self, pool):
         """One attempt's questions: a random draw or the fixed list, in the quiz's order rules, with the

@@ -13,14 +13,15 @@ from home.site_cache import site_changed
 
 from .attempts import claim_guest_attempts
 from .models import Attempt, Question
-from .visitors import GUEST_SESSION_KEY
+from .visitors import GUEST_SESSION_KEY, guest_token
 
 
 def _claim(request, user):
-    session = getattr(request, "session", None)
-    if session is None:
+    if request is None or not hasattr(request, "COOKIES"):
         return
-    token = session.pop(GUEST_SESSION_KEY, None)
+    token = guest_token(request)
+    if hasattr(request, "session"):
+        request.session.pop(GUEST_SESSION_KEY, None)
     if token:
         claim_guest_attempts(user, token)
 

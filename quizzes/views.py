@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import F, TextChoices
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
@@ -42,6 +43,8 @@ class Action(TextChoices):
 
 def in_language(language, name, *args):
     """The URL `name` in `language` (an attempt's links stay in the language it started in)."""
+    if language == translation.get_language():
+        return reverse(name, args=args)
     with translation.override(language):
         return reverse(name, args=args)
 
@@ -54,10 +57,11 @@ def result_url(attempt):
     return in_language(attempt.language, "quizzes:result", attempt.public_id)
 
 
-def own_attempt(request, public_id):
-    """The visitor's own attempt, or 404 (someone else's looks like a missing one)."""
+def own_attempt(request, public_id, lock=False):
+    """The visitor's own attempt, or 404 (someone else's looks like a missing one). `lock`: as
+    `visitors.attempt_for` takes it."""
     try:
-        return visitors.attempt_for(request, public_id)
+        return visitors.attempt_for(request, public_id, lock)
     except visitors.AttemptNotFoundError as error:
         raise Http404 from error
 
@@ -176,7 +180,7 @@ def start(request, page):
     except attempts.QuizError as error:
         messages.error(request, error.message)
         return redirect(page.url)
-    return redirect(take_url(attempt))
+    return visitors.keep_guest_token(request, redirect(take_url(attempt)))
 
 
 def time_up(request, attempt, status=200):
@@ -204,35 +208,46 @@ def sheet_response(request, attempt, answers, status=200, **extra):
 @private_page
 def take(request, public_id):
     """The answer sheet: GET shows it (with the answers kept so far), POST saves or submits it."""
-    if request.method not in ("GET", "POST"):
+    if request.method == "GET":
+        return show_sheet(request, own_attempt(request, public_id))
+    if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "POST"])
-    attempt = own_attempt(request, public_id)
+    # One transaction: the attempt is read with its row locked (so the rules do not read it again),
+    # and what they decide, an attempt closed as expired included, is kept before the answer goes out.
+    with transaction.atomic():
+        return answer_sheet_post(request, own_attempt(request, public_id, lock=True))
+
+
+def show_sheet(request, attempt):
     if attempt.is_finished:
         return redirect(result_url(attempt))
-    if request.method == "GET":
-        if translation.get_language() != attempt.language:
-            return redirect(take_url(attempt))
-        if attempts.is_overdue(attempt):
-            attempts.expire(attempt)
-            return time_up(request, attempt)
-        return sheet_response(request, attempt, attempt.draft)
+    if translation.get_language() != attempt.language:
+        return redirect(take_url(attempt))
+    if attempts.is_overdue(attempt):
+        attempts.expire(attempt)
+        return time_up(request, attempt)
+    return sheet_response(request, attempt, attempt.draft)
 
+
+def answer_sheet_post(request, attempt):
+    """Save or submit the answer sheet; `attempt` was read with its row locked in this transaction."""
+    if attempt.is_finished:
+        return redirect(result_url(attempt))
     action = request.POST.get("action", Action.SAVE)
     if action == Action.SUBMIT and request.POST.get("confirm"):
         action = Action.CONFIRM
     answers = answers_from(request.POST, attempt.snapshot)
     try:
         if action in (Action.SUBMIT, Action.CONFIRM):
-            cleaned = attempts.clean_answers(attempt, answers)
-            missing = scoring.unanswered(attempt.snapshot, {**attempt.draft, **cleaned})
+            # Which are left blank; whether what was sent is valid, the rules check (InvalidAnswerError).
+            missing = scoring.unanswered(attempt.snapshot, {**attempt.draft, **answers})
             if missing and action != Action.CONFIRM:
-                attempt = attempts.save_answers(attempt, answers)
+                attempt = attempts.save_answers(attempt, answers, already_locked=True)
                 return sheet_response(request, attempt, attempt.draft, unanswered=missing)
-            attempt, _scored_now = attempts.submit_attempt(attempt, answers)
+            attempt, _scored_now = attempts.submit_attempt(attempt, answers, already_locked=True)
             return redirect(result_url(attempt))
-        attempt = attempts.save_answers(attempt, answers)
+        attempt = attempts.save_answers(attempt, answers, already_locked=True)
     except scoring.InvalidAnswerError as error:
-        attempt.refresh_from_db()
         return sheet_response(request, attempt, attempt.draft, status=400, error=str(error))
     except attempts.DeadlinePassedError:
         attempt.refresh_from_db()
@@ -247,15 +262,18 @@ def take(request, public_id):
 @require_POST
 def save(request, public_id):
     """Autosave (JSON): keep the answers as they are now; tell the page how much time is left."""
-    attempt = own_attempt(request, public_id)
-    if attempt.is_finished:
-        return closed_json(attempt, translation.gettext("This attempt has already been submitted."))
-    try:
-        attempt = attempts.save_answers(attempt, answers_from(request.POST, attempt.snapshot))
-    except scoring.InvalidAnswerError as error:
-        return JsonResponse({"saved": False, "error": str(error)}, status=400)
-    except attempts.QuizError as error:  # DeadlinePassedError, AttemptClosedError
-        return closed_json(attempt, error.message)
+    with transaction.atomic():  # as in `take`: the row read once, locked, and what is decided kept
+        attempt = own_attempt(request, public_id, lock=True)
+        if attempt.is_finished:
+            return closed_json(attempt, translation.gettext("This attempt has already been submitted."))
+        try:
+            attempt = attempts.save_answers(
+                attempt, answers_from(request.POST, attempt.snapshot), already_locked=True
+            )
+        except scoring.InvalidAnswerError as error:
+            return JsonResponse({"saved": False, "error": str(error)}, status=400)
+        except attempts.QuizError as error:  # DeadlinePassedError, AttemptClosedError
+            return closed_json(attempt, error.message)
     return JsonResponse({"saved": True, "seconds_left": attempts.seconds_left(attempt)})
 
 

@@ -51,6 +51,13 @@ def test_public_pages_have_no_inline_scripts_or_styles(client):
 
 
 @pytest.mark.django_db
+def test_a_redirect_carries_no_policy_and_the_page_it_leads_to_does(client):
+    redirect = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert redirect.status_code == 302 and "Content-Security-Policy" not in redirect
+    assert "default-src 'self'" in client.get(redirect["Location"])["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
 def test_admin_is_excluded_from_the_strict_policy(client):
     assert "Content-Security-Policy" not in client.get("/admin/login/")
 

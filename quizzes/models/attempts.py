@@ -5,7 +5,7 @@ or unpublishing the quiz, never changes a past result), their scored answers, an
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -122,11 +122,57 @@ class Attempt(models.Model):
         return self.status != self.Status.IN_PROGRESS
 
 
+class AnswerManager(models.Manager):
+    STORED = ("attempt", "question", "question_key", "position", "chosen", "response_key", "is_correct")
+
+    def _insert_statement(self, connection):
+        """INSERT of one answer row, its question's id looked up by the statement itself."""
+        quote = connection.ops.quote_name
+        fields = [self.model._meta.get_field(name) for name in self.STORED]
+        question_id, question_table = quote(Question._meta.pk.column), quote(Question._meta.db_table)
+        linked = f"(SELECT {question_id} FROM {question_table} WHERE {question_id} = %s)"  # noqa: S608 (names from the models)
+        values = ", ".join(linked if field.name == "question" else "%s" for field in fields)
+        columns = ", ".join(quote(field.column) for field in fields)
+        return f"INSERT INTO {quote(self.model._meta.db_table)} ({columns}) VALUES ({values})"  # noqa: S608 (as above)
+
+    def store_scored(self, scored_attempts):
+        """Store scored answers: `scored_attempts` is (attempt id, [`scoring.ScoredAnswer`]) pairs, one
+        for a submit, thousands for the demo data. One statement, sent once per row.
+
+        A row links to its question only while the question exists: an unanswered question may have
+        been deleted since the attempt was drawn (answered ones are protected), so the link is looked
+        up by the statement itself, NULL when the question is gone.
+
+        Written in SQL rather than with `bulk_create`: building a model instance per answer and
+        compiling the insert cost a submit more than the rest of its scoring, and a submit is what a
+        crowd of students sends at once (scripts/bench_cpu_submits.py)."""
+        connection = connections[self.db]
+        meta = self.model._meta
+        key_field, chosen_field = meta.get_field("question_key"), meta.get_field("chosen")
+        rows = [
+            (
+                attempt_id,
+                answer.question["question_id"],
+                key_field.get_db_prep_value(answer.question["key"], connection),
+                answer.position,
+                chosen_field.get_db_prep_value(answer.chosen, connection),
+                answer.response_key,
+                answer.is_correct,
+            )
+            for attempt_id, scored_answers in scored_attempts
+            for answer in scored_answers
+        ]
+        if rows:
+            with connection.cursor() as cursor:
+                cursor.executemany(self._insert_statement(connection), rows)
+
+
 class Answer(models.Model):
     """One question of a finished attempt, as scored. Reports aggregate these by `question_key` (the
     question's translation key), so every language counts together."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    # No index of its own: the unique (attempt, position) below starts with it and serves every lookup.
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers", db_index=False)
     question = models.ForeignKey(Question, null=True, on_delete=models.PROTECT, related_name="answers")
     question_key = models.UUIDField(db_index=True)
     position = models.PositiveSmallIntegerField()
@@ -135,6 +181,8 @@ class Answer(models.Model):
     chosen = models.JSONField(default=list)
     response_key = models.CharField(max_length=400, blank=True)
     is_correct = models.BooleanField(default=False)
+
+    objects = AnswerManager()
 
     class Meta:
         verbose_name = _("answer")

@@ -65,6 +65,14 @@ def test_stripped_data_cleans_every_value_of_a_query_dict_and_leaves_the_origina
     assert data.getlist("q") == ["\x00abc", "de\x1bf"]
 
 
+def test_stripped_data_hands_back_clean_data_as_it_is():
+    data = QueryDict("q=%E9%A2%86%E4%BA%8B%E4%BF%9D%E6%8A%A4&q=a%E3%80%80b&note=%C2%A0x%0Ay")
+
+    assert stripped_data(data, multi_line={"note"}) is data  # nothing to strip: no copy made
+    assert strip_control_characters("全角\u3000空格\u00a0不换行") == "全角\u3000空格\u00a0不换行"
+    assert strip_control_characters("a\u2028b\x85c") == "a\u2028bc"
+
+
 def test_stripped_data_accepts_a_plain_dict_with_lists():
     assert stripped_data({"name": "a\x00b", "codes": ["F\x00R", "DE"]}) == {
         "name": "ab",

@@ -83,6 +83,30 @@ def test_an_answered_question_cannot_be_deleted_only_retired(fixed_quiz):
     assert Question.objects.filter(pk=question.pk, is_retired=True).exists()
 
 
+def test_a_question_deleted_after_the_attempt_began_is_stored_without_its_link(index):
+    topic = factories.TopicFactory(slug="deleted-since")
+    for kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SINGLE, QuestionKind.SINGLE):
+        factories.QuestionFactory(topic=topic, kind=kind)
+    quiz = factories.QuizPageFactory(parent=index, topics=[topic], selection="random", draw_count=4)
+    attempt = factories.AttemptFactory(quiz=quiz, guest_token="deleted-since", submit=False)
+    gone = attempt.snapshot[1]
+    Question.objects.filter(pk=gone["question_id"]).delete()  # drawn, but nobody had answered it yet
+
+    submitted, _ = attempts.submit_attempt(attempt, factories.right_answers(attempt))
+
+    rows = list(Answer.objects.filter(attempt=submitted).order_by("position"))
+    assert [row.position for row in rows] == [1, 2, 3, 4]
+    assert [row.question_id for row in rows] == [
+        None if question is gone else question["question_id"] for question in attempt.snapshot
+    ]
+    assert [str(row.question_key) for row in rows] == [question["key"] for question in attempt.snapshot]
+    assert all(row.is_correct for row in rows) and submitted.score == 4
+    assert rows[0].chosen == factories.right_choice_ids(attempt)[attempt.snapshot[0]["key"]]
+    assert rows[0].response_key == ",".join(
+        sorted(choice["key"] for choice in attempt.snapshot[0]["choices"] if choice["correct"])
+    )
+
+
 def test_shuffles_are_stored_in_the_snapshot(index):
     questions = [factories.QuestionFactory() for _ in range(6)]
     quiz = factories.QuizPageFactory(

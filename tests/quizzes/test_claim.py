@@ -8,7 +8,7 @@ from django.utils import translation
 from accounts.models import User
 from quizzes.attempts import submit_attempt
 from quizzes.models import Attempt
-from quizzes.visitors import GUEST_SESSION_KEY
+from quizzes.visitors import GUEST_COOKIE, GUEST_SESSION_KEY
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 from . import factories
@@ -33,7 +33,8 @@ def take_as_guest(client, quiz):
     """Start on the quiz page's start/ route (as the browser does), then submit with all answers right."""
     response = client.post(quiz.url + quiz.reverse_subpage("start"))
     assert response.status_code == 302
-    token = client.session[GUEST_SESSION_KEY]
+    token = client.cookies[GUEST_COOKIE].value
+    assert GUEST_SESSION_KEY not in client.session  # a guest needs no session
     attempt = Attempt.objects.get(guest_token=token, user__isnull=True)
     attempt, _ = submit_attempt(attempt, factories.right_answers(attempt))
     assert client.get(in_english("quizzes:result", attempt.public_id)).status_code == 200
@@ -58,7 +59,8 @@ def assert_mine_now(client, attempt, user):
     assert "防诈骗测验" in html and in_english("quizzes:result", attempt.public_id) in html
     response = client.get(in_english("quizzes:result", attempt.public_id))
     assert response.status_code == 200 and "<strong>3</strong> of 3 correct" in response.content.decode()
-    assert GUEST_SESSION_KEY not in client.session
+    # the browser's token owns nothing any more
+    assert not Attempt.objects.filter(guest_token=client.cookies[GUEST_COOKIE].value).exists()
 
 
 def test_a_guest_attempt_is_claimed_at_sign_up(client, quiz):

@@ -4,11 +4,16 @@ Uses the scratch database of scripts/bench_cpu_pages.py (the demo site; built on
 an event with room for everyone (scripts/bench_pages.py) and takes a demo quiz anyone may take, then
 posts --count registrations (each a new person, their form opened first, as a phone does) and --count
 quiz submits (each a new guest: quiz opened, attempt started and opened, every question answered)
-through Django's test client. Only the POST itself is timed (`time.process_time`): the registration
-and its email stored, the attempt scored. Afterwards it checks that nothing was lost: one
-registration and one queued email per person, every attempt submitted and scored once.
+through Django's test client, each form urlencoded as a browser sends it. Only the server's part of
+the POST is timed (`time.process_time` around Django's handler, `TimedHandler`): the registration and
+its email stored, the attempt scored. Afterwards it checks that nothing was lost: one registration
+and one queued email per person, every attempt submitted and scored once.
 
     .venv/bin/python scripts/bench_cpu_submits.py [--count 60] [--fresh] [--profile registration]
+
+With --profile, BENCH_SORT picks cProfile's order (cumulative) and BENCH_PROFILE_FILE keeps the stats.
+To compare with an earlier commit, check it out beside (`git worktree add`), copy this script into it
+and give it a scratch database of its own (BENCH_DATABASE=...).
 
 Each run works on a copy of the scratch database, so runs never see one another's people.
 """

@@ -291,27 +291,31 @@ class RowState(TextChoices):
     EXPIRED = "expired"
 
 
-def _locked_open(attempt, now, already_locked=False):
-    """Inside a transaction: the attempt row locked, checked to be open and in time.
-
-    Returns the attempt as it is under the lock: a copy of `attempt` with what another request may have
-    changed read again (its status, deadline and draft; the snapshot is fixed at the start, so the
-    caller's is reused rather than read and decoded twice), or, once finished, the row as stored.
-    `already_locked`: the caller read `attempt` with `select_for_update` in this transaction (the answer
-    sheet's POST: visitors.attempt_for), so it is as stored and is not read again."""
-    if already_locked:
-        status, deadline, draft = attempt.status, attempt.deadline, attempt.draft
-    else:
-        status, deadline, draft = (
-            Attempt.objects.select_for_update()
-            .filter(pk=attempt.pk)
-            .values_list("status", "deadline", "draft")
-            .get()
-        )
+def _read_locked(attempt):
+    """`attempt` as its row is now, the row locked: a copy with what another request may have changed
+    (its status, deadline and draft) read again, the snapshot being fixed at the start (so the caller's
+    is reused rather than read and decoded twice); once finished, the row as stored."""
+    status, deadline, draft = (
+        Attempt.objects.select_for_update()
+        .filter(pk=attempt.pk)
+        .values_list("status", "deadline", "draft")
+        .get()
+    )
     if status != Attempt.Status.IN_PROGRESS:
-        return (attempt if already_locked else Attempt.objects.get(pk=attempt.pk)), RowState.CLOSED
-    attempt = copy.copy(attempt)
-    attempt.status, attempt.deadline, attempt.draft = status, deadline, draft
+        return Attempt.objects.get(pk=attempt.pk)
+    current = copy.copy(attempt)
+    current.status, current.deadline, current.draft = status, deadline, draft
+    return current
+
+
+def _locked_open(attempt, now, already_locked=False):
+    """Inside a transaction: the attempt as its locked row is (`_read_locked`), checked to be open and
+    in time. `already_locked`: the caller read `attempt` with `select_for_update` in this transaction
+    (the answer sheet's POST: visitors.attempt_for), so it is taken as it is."""
+    if not already_locked:
+        attempt = _read_locked(attempt)
+    if attempt.status != Attempt.Status.IN_PROGRESS:
+        return attempt, RowState.CLOSED
     if is_overdue(attempt, now):
         attempt.status = Attempt.Status.EXPIRED
         attempt.passed = False
@@ -347,7 +351,7 @@ def save_answers(attempt, answers, now=None, already_locked=False):
 SCORED_FIELDS = ["draft", "status", "submitted_at", "score", "max_score", "percent", "passed", "result_code"]
 
 
-def scored_fields(attempt):
+def _scored_values(attempt):
     return {name: getattr(attempt, name) for name in SCORED_FIELDS}
 
 
@@ -357,7 +361,7 @@ def _with_result_code(attempt):
         attempt.result_code = new_code()
         try:
             with transaction.atomic():  # an UPDATE, not save(): no model signals for a row nobody watches
-                Attempt.objects.filter(pk=attempt.pk).update(**scored_fields(attempt))
+                Attempt.objects.filter(pk=attempt.pk).update(**_scored_values(attempt))
             return
         except IntegrityError:
             continue

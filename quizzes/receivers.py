@@ -13,15 +13,13 @@ from home.site_cache import site_changed
 
 from .attempts import claim_guest_attempts
 from .models import Attempt, Question
-from .visitors import GUEST_SESSION_KEY, guest_token
+from .visitors import guest_token_to_claim
 
 
 def _claim(request, user):
-    if request is None or not hasattr(request, "COOKIES"):
+    if request is None:
         return
-    token = guest_token(request)
-    if hasattr(request, "session"):
-        request.session.pop(GUEST_SESSION_KEY, None)
+    token = guest_token_to_claim(request)
     if token:
         claim_guest_attempts(user, token)
 

@@ -53,6 +53,14 @@ def guest_token(request):
     return ""
 
 
+def guest_token_to_claim(request):
+    """The guest token of a browser signing in or up, for its attempts to go to the account; no longer
+    kept in the session, where an earlier release kept it."""
+    token = guest_token(request)
+    request.session.pop(GUEST_SESSION_KEY, None)
+    return token
+
+
 def owner_of(request, create=False):
     """The request's owner: the signed-in user, or the browser's guest token (made when `create`; the
     response then carries it: `keep_guest_token`). None for a guest without a token (they have no
@@ -85,9 +93,9 @@ def attempt_for(request, public_id, lock=False):
     """The request's own attempt with this public id; raises AttemptNotFoundError for any other. With
     `lock` (inside a transaction), its row stays locked until the transaction ends."""
     owner = owner_of(request)
-    attempts = Attempt.objects.select_for_update() if lock else Attempt.objects
+    rows = Attempt.objects.select_for_update() if lock else Attempt.objects
     try:
-        attempt = attempts.get(public_id=public_id)
+        attempt = rows.get(public_id=public_id)
     except (Attempt.DoesNotExist, ValueError, TypeError) as error:
         raise AttemptNotFoundError from error
     if owner is None or not owner.owns(attempt):
